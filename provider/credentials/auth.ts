@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+
+/** How a request proves who sends it: an access key pair (signed), or an IAM token (`X-Auth-Token`). */
+export type Auth =
+  | { kind: 'access-key'; accessKey: string; secretKey: string; securityToken?: string }
+  | { kind: 'token'; token: string };
+
+/** Credentials found by the chain, with the IDs the same place gave (the profile file can hold them). */
+export interface CredentialSource {
+  /** Where the credentials came from, for messages; never a secret. */
+  readonly origin: string;
+  readonly domainId?: string;
+  readonly projectId?: string;
+  /** The credentials to use now: temporary keys are refreshed before they expire. */
+  current(): Promise<Auth>;
+}
+
+/** The values to keep out of every message and log line. */
+export function secretsOf(auth: Auth): string[] {
+  return auth.kind === 'token' ? [auth.token] : [auth.secretKey, auth.securityToken ?? ''];
+}
+
+/** A stable, non-secret key for caches shared by clients with the same identity. */
+export function identityKey(auth: Auth): string {
+  return auth.kind === 'access-key' ? `ak:${auth.accessKey}` : `token:${createHash('sha256').update(auth.token).digest('hex')}`;
+}
+
+export function staticSource(origin: string, auth: Auth, ids: { domainId?: string; projectId?: string } = {}): CredentialSource {
+  const current = Promise.resolve(auth);
+  return { origin, ...ids, current: () => current };
+}

@@ -1,0 +1,189 @@
+import { identityKey, secretsOf, type CredentialSource } from './credentials/auth';
+import { resolveCredentials } from './credentials/resolve-credentials';
+import { checkRegion } from './endpoints/region';
+import { resolveEndpoint } from './endpoints/resolve-endpoint';
+import type { ServiceName } from './endpoints/service-names';
+import { envFlag, numericSettings, type HuaweiCloudClientOptions } from './client-options';
+import { invalidArgument } from './errors';
+import { checkPathParameter } from './path-parameters';
+import { findDomainId, findProjectId } from './scope/iam-lookups';
+import { sharedLookup } from './scope/shared-lookups';
+import { SIGNING_ALGORITHMS } from './signing/digest';
+import { percentEncode } from './signing/percent-encode';
+import { signRequest } from './signing/sign-request';
+import { resolveDebugLogger } from './transport/debug-log';
+import { createDispatcher } from './transport/dispatcher';
+import { Transport, type TransportResponse } from './transport/transport';
+
+/** One GET to a Huawei Cloud API. */
+export interface ServiceCall {
+  service: ServiceName;
+  /** Default: the client's region. */
+  region?: string;
+  /** The path after the endpoint, with its parameters already checked (see `expandPath`). */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  /** Sent as `X-Project-Id` or `X-Domain-Id` when signing with an access key. */
+  scope?: { projectId: string } | { domainId: string };
+  signal?: AbortSignal;
+}
+
+export interface ProjectQuery {
+  region?: string;
+  projectId?: string;
+  projectName?: string;
+  signal?: AbortSignal;
+}
+
+/** A signed Huawei Cloud client: credentials resolved once, IDs looked up once, one connection pool. */
+export interface HuaweiCloudClient {
+  /** The client's default region, if any. */
+  readonly region: string | undefined;
+  /** Sends a signed GET and resolves to the parsed JSON response; any failure is a `HuaweiCloudError`. */
+  get(call: ServiceCall): Promise<TransportResponse>;
+  /** The project ID for a region: given, from the environment for its region, else looked up by name. */
+  resolveProjectId(query?: ProjectQuery): Promise<string>;
+  /** The account (domain) ID: given, from the environment or profile, else looked up. */
+  resolveDomainId(options?: { domainId?: string; signal?: AbortSignal }): Promise<string>;
+  /** The base URL a service is reached at in a region. */
+  endpoint(service: ServiceName, region?: string): string;
+  /** Closes the connection pool (not an injected dispatcher). */
+  close(): Promise<void>;
+}
+
+const USER_AGENT = 'pulumi-huaweicloud-quotas';
+
+/**
+ * Creates a client. Settings are checked now; credentials are resolved on the first request, once.
+ *
+ * @example
+ * const client = createHuaweiCloudClient({ region: 'cn-north-4' });
+ * const projectId = await client.resolveProjectId();
+ * const { body } = await client.get({ service: 'kms', path: `/v1.0/${projectId}/kms/user-quotas`, scope: { projectId } });
+ */
+export function createHuaweiCloudClient(options: HuaweiCloudClientOptions = {}): HuaweiCloudClient {
+  const env = options.env ?? process.env;
+  const numbers = numericSettings(options);
+  const region = options.region ? checkRegion('region', options.region) : env.HW_REGION_NAME ? checkRegion('HW_REGION_NAME', env.HW_REGION_NAME) : undefined;
+  const envRegion = env.HW_REGION_NAME || undefined;
+  const projectId = options.projectId === undefined ? undefined : checkPathParameter('projectId', options.projectId);
+  const domainId = options.domainId === undefined ? undefined : checkPathParameter('domainId', options.domainId);
+  const algorithm = options.signingAlgorithm ?? 'SDK-HMAC-SHA256';
+  if (!SIGNING_ALGORITHMS.includes(algorithm)) {
+    throw invalidArgument('signingAlgorithm', `must be one of ${SIGNING_ALGORITHMS.join(', ')}`);
+  }
+  const endpointSettings = { endpoints: options.endpoints, cloud: options.cloud, env };
+  const logger = resolveDebugLogger(options.logger, env);
+  const dispatcher =
+    options.dispatcher ??
+    createDispatcher({
+      connections: numbers.connections,
+      connectTimeoutMs: numbers.connectTimeoutMs,
+      requestTimeoutMs: numbers.requestTimeoutMs,
+      caCertFile: options.caCertFile ?? (env.OS_CACERT || undefined),
+      insecure: options.insecure ?? envFlag(env.HW_INSECURE),
+      env,
+      warn: logger ?? ((message) => process.emitWarning(message, 'HwquotaInsecureTls')),
+    });
+  const transport = new Transport({ ...numbers, dispatcher, logger });
+
+  let credentials: Promise<CredentialSource> | undefined;
+  const credentialSource = () => {
+    credentials ??= resolveCredentials(options, env);
+    return credentials;
+  };
+
+  const endpoint = (service: ServiceName, callRegion?: string) =>
+    resolveEndpoint(service, callRegion ? checkRegion('region', callRegion) : region, endpointSettings);
+
+  async function get(call: ServiceCall): Promise<TransportResponse> {
+    const url = new URL(`${endpoint(call.service, call.region)}${call.path}`);
+    url.search = queryString(call.query ?? {});
+    const source = await credentialSource();
+    const secrets = secretsOf(await source.current());
+    return transport.send({
+      method: 'GET',
+      url,
+      headers: { 'Content-Type': 'application/json' },
+      secrets,
+      signal: call.signal,
+      authorize: async (headers, now) => {
+        const auth = await source.current();
+        if (auth.kind === 'token') return { ...headers, 'X-Auth-Token': auth.token, 'User-Agent': USER_AGENT };
+        const scoped = { ...headers, ...scopeHeaders(call.scope) };
+        return { ...signRequest({ method: 'GET', url: url.href, headers: scoped }, auth, { date: now, algorithm }), 'User-Agent': USER_AGENT };
+      },
+    });
+  }
+
+  async function iamLookup(lookupRegion: string | undefined, what: string, find: (iamGet: (path: string, query: Record<string, string>) => Promise<unknown>) => Promise<string>, signal?: AbortSignal): Promise<string> {
+    const source = await credentialSource();
+    const key = [endpoint('iam', lookupRegion), identityKey(await source.current()), what].join('\n');
+    return sharedLookup(key, () => find(async (path, query) => (await get({ service: 'iam', region: lookupRegion, path, query, signal })).body));
+  }
+
+  async function resolveProjectId(query: ProjectQuery = {}): Promise<string> {
+    if (query.projectId !== undefined) return checkPathParameter('projectId', query.projectId);
+    const callRegion = query.region ? checkRegion('region', query.region) : region;
+    if (query.projectName === undefined) {
+      if (projectId && callRegion === region) return projectId;
+      // A project ID from the environment or profile belongs to the environment's region only.
+      if (callRegion === envRegion) {
+        const candidates: [string, string | undefined][] = [
+          ['HUAWEICLOUD_SDK_PROJECT_ID', env.HUAWEICLOUD_SDK_PROJECT_ID],
+          ['HW_PROJECT_ID', env.HW_PROJECT_ID],
+          ['project_id of the profile file', (await credentialSource()).projectId],
+        ];
+        const found = candidates.find(([, value]) => value);
+        if (found) return checkPathParameter(found[0], found[1]);
+      }
+    }
+    const [field, name] =
+      query.projectName !== undefined ? ['projectName', query.projectName]
+      : options.projectName && callRegion === region ? ['projectName', options.projectName]
+      : env.HW_PROJECT_NAME && callRegion === envRegion ? ['HW_PROJECT_NAME', env.HW_PROJECT_NAME]
+      : ['region', callRegion];
+    if (!name) throw invalidArgument('region', 'needed to find the project ID: set region (or HW_REGION_NAME), projectId or projectName');
+    checkProjectName(field, name);
+    return iamLookup(callRegion, `project:${name}`, (iamGet) => findProjectId(iamGet, name, field), query.signal);
+  }
+
+  async function resolveDomainId(query: { domainId?: string; signal?: AbortSignal } = {}): Promise<string> {
+    if (query.domainId !== undefined) return checkPathParameter('domainId', query.domainId);
+    if (domainId) return domainId;
+    const fromEnv = env.HUAWEICLOUD_SDK_DOMAIN_ID || env.HW_DOMAIN_ID;
+    if (fromEnv) return checkPathParameter(env.HUAWEICLOUD_SDK_DOMAIN_ID ? 'HUAWEICLOUD_SDK_DOMAIN_ID' : 'HW_DOMAIN_ID', fromEnv);
+    const fromProfile = (await credentialSource()).domainId;
+    if (fromProfile) return checkPathParameter('domain_id', fromProfile);
+    return iamLookup(region, 'domain', findDomainId, query.signal);
+  }
+
+  return {
+    region,
+    get,
+    resolveProjectId,
+    resolveDomainId,
+    endpoint,
+    close: () => (options.dispatcher ? Promise.resolve() : dispatcher.close()),
+  };
+}
+
+function scopeHeaders(scope: ServiceCall['scope']): Record<string, string> {
+  if (!scope) return {};
+  return 'projectId' in scope ? { 'X-Project-Id': scope.projectId } : { 'X-Domain-Id': scope.domainId };
+}
+
+/** RFC 3986 encoded, so that what is sent is exactly what is signed. */
+function queryString(query: Record<string, string | number | undefined>): string {
+  return Object.entries(query)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([key, value]) => `${percentEncode(key)}=${percentEncode(String(value))}`)
+    .join('&');
+}
+
+function checkProjectName(field: string, name: string): void {
+  // Project names are a region ID, optionally followed by `_` and a sub-project name.
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(name)) {
+    throw invalidArgument(field, `must be a project name such as cn-north-4 or cn-north-4_dev; got ${JSON.stringify(name.slice(0, 70))}`);
+  }
+}

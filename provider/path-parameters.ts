@@ -1,0 +1,29 @@
+import { invalidArgument } from './errors';
+
+const PATH_PARAMETER = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Checks an ID that goes into a URL path (`project_id`, `domain_id`, ...). Only `[A-Za-z0-9_-]`, 1 to 64 of them,
+ * so that `../`, `%2F`, `/`, `?` and `#` can never steer a signed request to another API.
+ */
+export function checkPathParameter(field: string, value: unknown): string {
+  if (typeof value !== 'string' || !PATH_PARAMETER.test(value)) {
+    throw invalidArgument(field, `must be 1 to 64 characters of A-Z, a-z, 0-9, '_' and '-'; got ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/** Fills `{name}` placeholders of a path template with checked parameters. */
+export function expandPath(template: string, parameters: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!(name in parameters)) throw new Error(`path template ${template} needs ${name}`);
+    return checkPathParameter(name, parameters[name]);
+  });
+}
+
+/** A short, printable description of a rejected value (never the whole of a huge string). */
+export function describeValue(value: unknown): string {
+  if (typeof value !== 'string') return value === undefined ? 'nothing' : typeof value;
+  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return value.length > 40 ? `${shown} (${value.length} characters)` : shown;
+}

@@ -1,0 +1,13 @@
+/** `X-Sdk-Date` format: `YYYYMMDDTHHMMSSZ`, always UTC. */
+export function formatSdkDate(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/** Parses an `X-Sdk-Date` value; `undefined` when it is not in the gateway's format. */
+export function parseSdkDate(value: string): Date | undefined {
+  const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  if (!match) return undefined;
+  const [, year, month, day, hour, minute, second] = match.map(Number) as number[];
+  const time = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
+  return Number.isNaN(time) ? undefined : new Date(time);
+}

@@ -1,0 +1,242 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Dispatcher } from 'undici';
+import { HuaweiCloudError, type HuaweiCloudErrorKind } from '../errors';
+import { redactSecrets } from '../redact';
+import { clockCorrectionMs } from './clock-skew';
+import { formatAttemptLog, type DebugLogger } from './debug-log';
+import { ResponseTooLargeError, sendAttempt, type AttemptResponse } from './http-attempt';
+import { backoffDelayMs, isRetryableNetworkCode, parseRetryAfterMs, RETRYABLE_STATUSES } from './retry-policy';
+import { readServiceErrorBody } from './service-error-body';
+
+export interface TransportSettings {
+  dispatcher: Dispatcher;
+  maxAttempts: number;
+  requestTimeoutMs: number;
+  deadlineMs: number;
+  maxResponseBytes: number;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  maxRetryAfterMs: number;
+  logger?: DebugLogger;
+}
+
+export interface TransportRequest {
+  method: string;
+  url: URL;
+  /** Headers to send before authorization. */
+  headers: Record<string, string>;
+  /** Adds the credentials to the headers for one attempt, at the given (clock-corrected) time. */
+  authorize: (headers: Record<string, string>, now: Date) => Promise<Record<string, string>>;
+  /** Secret values to scrub from any text that ends up in an error. */
+  secrets: readonly (string | undefined)[];
+  signal?: AbortSignal;
+}
+
+export interface TransportResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  requestId: string | undefined;
+  attempts: number;
+}
+
+/** Hints for the gateway errors users hit most, added to the error message. */
+const GATEWAY_HINTS: Record<string, string> = {
+  'APIGW.0301': 'check the access key and secret key, and that the clock is within 15 minutes of the real time',
+  'APIGW.0308': 'the API is throttled; retry later or lower the concurrency',
+  'APIGW.0101': 'no such API at this host; check the region, the cloud domain and any endpoint override',
+};
+
+/**
+ * Sends one logical request: signs every attempt afresh, retries throttling, server faults and connection faults
+ * with backoff (honouring `Retry-After`), never retries 400/401/403/404 except one 401 explained by clock skew, and
+ * gives up at the overall deadline.
+ */
+export class Transport {
+  /** Added to the local clock when signing; learnt from a 401's `Date` header and kept for later requests. */
+  private clockOffsetMs = 0;
+
+  constructor(private readonly settings: TransportSettings) {}
+
+  get clockOffset(): number {
+    return this.clockOffsetMs;
+  }
+
+  async send(request: TransportRequest): Promise<TransportResponse> {
+    const { settings } = this;
+    const started = Date.now();
+    const deadline = AbortSignal.timeout(settings.deadlineMs);
+    const stop = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
+    let clockCorrected = false;
+
+    for (let attempt = 1; ; attempt++) {
+      const headers = await request.authorize(request.headers, new Date(Date.now() + this.clockOffsetMs));
+      const attemptTimeout = AbortSignal.timeout(settings.requestTimeoutMs);
+      const attemptStart = performance.now();
+      let response: AttemptResponse;
+      try {
+        response = await sendAttempt(settings.dispatcher, {
+          method: request.method,
+          url: request.url,
+          headers,
+          signal: AbortSignal.any([stop, attemptTimeout]),
+          maxResponseBytes: settings.maxResponseBytes,
+        });
+      } catch (cause) {
+        const error = this.attemptError(cause, request, attempt, deadline, attemptTimeout);
+        this.log(request, headers, attempt, attemptStart, { error: error.message });
+        if (!error.retryable || attempt >= settings.maxAttempts) throw error;
+        await this.pause(backoffDelayMs(attempt, settings.retryBaseDelayMs, settings.retryMaxDelayMs), error, request, started, stop);
+        continue;
+      }
+
+      const requestId = response.headers['x-request-id'] ?? response.headers['x-iam-trace-id'];
+      this.log(request, headers, attempt, attemptStart, { status: response.status, requestId });
+      if (response.status >= 200 && response.status < 300) {
+        return { status: response.status, headers: response.headers, body: this.parseBody(response, request, attempt, requestId), requestId, attempts: attempt };
+      }
+
+      if (response.status === 401 && !clockCorrected && attempt < settings.maxAttempts) {
+        const correction = clockCorrectionMs(response.headers.date, Date.now() + this.clockOffsetMs);
+        if (correction !== undefined) {
+          this.clockOffsetMs += correction;
+          clockCorrected = true;
+          continue;
+        }
+      }
+
+      const error = this.serviceError(response, request, attempt, requestId);
+      if (!error.retryable || attempt >= settings.maxAttempts) throw error;
+      const retryAfter = parseRetryAfterMs(response.headers['retry-after'], settings.maxRetryAfterMs);
+      const wait = retryAfter ?? backoffDelayMs(attempt, settings.retryBaseDelayMs, settings.retryMaxDelayMs);
+      await this.pause(wait, error, request, started, stop);
+    }
+  }
+
+  /** Waits before the next attempt; gives up with the last error when the wait would pass the deadline. */
+  private async pause(ms: number, lastError: HuaweiCloudError, request: TransportRequest, started: number, stop: AbortSignal): Promise<void> {
+    if (Date.now() - started + ms >= this.settings.deadlineMs) throw lastError;
+    try {
+      await sleep(ms, undefined, { signal: stop });
+    } catch {
+      if (request.signal?.aborted) throw this.abortedError(request, lastError.attempts);
+      throw lastError;
+    }
+  }
+
+  private attemptError(
+    cause: unknown,
+    request: TransportRequest,
+    attempt: number,
+    deadline: AbortSignal,
+    attemptTimeout: AbortSignal,
+  ): HuaweiCloudError {
+    if (request.signal?.aborted) return this.abortedError(request, attempt);
+    const base = { method: request.method, path: request.url.pathname, attempts: attempt, cause };
+    const where = `${request.method} ${request.url.host}${request.url.pathname}`;
+    if (deadline.aborted) {
+      return new HuaweiCloudError({ ...base, kind: 'timeout', message: `${where}: no answer within the overall deadline of ${this.settings.deadlineMs} ms (${attempts(attempt)})` });
+    }
+    if (attemptTimeout.aborted) {
+      return new HuaweiCloudError({ ...base, kind: 'timeout', retryable: true, message: `${where}: no answer within ${this.settings.requestTimeoutMs} ms (${attempts(attempt)})` });
+    }
+    if (cause instanceof ResponseTooLargeError) {
+      return new HuaweiCloudError({ ...base, kind: 'response-invalid', message: `${where}: ${cause.message}` });
+    }
+    const code = errorCode(cause);
+    const kind: HuaweiCloudErrorKind = code && /TIMEOUT/.test(code) ? 'timeout' : 'network';
+    const detail = redactSecrets((cause as Error | undefined)?.message ?? String(cause), request.secrets);
+    const tlsHint = code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code) ? '; to trust another CA, set caCertFile or OS_CACERT' : '';
+    return new HuaweiCloudError({
+      ...base,
+      kind,
+      retryable: isRetryableNetworkCode(code),
+      message: `${where}: ${code ? `${code} ` : ''}${detail}${tlsHint} (${attempts(attempt)})`,
+    });
+  }
+
+  private abortedError(request: TransportRequest, attempt: number): HuaweiCloudError {
+    const reason = request.signal?.reason as { name?: string } | undefined;
+    return new HuaweiCloudError({
+      kind: reason?.name === 'TimeoutError' ? 'timeout' : 'network',
+      message: `${request.method} ${request.url.host}${request.url.pathname}: aborted by the caller's signal (${attempts(attempt)})`,
+      method: request.method,
+      path: request.url.pathname,
+      attempts: attempt,
+      cause: request.signal?.reason,
+    });
+  }
+
+  private serviceError(response: AttemptResponse, request: TransportRequest, attempt: number, requestId: string | undefined): HuaweiCloudError {
+    const body = readServiceErrorBody(response.text);
+    const serviceMessage = body.message === undefined ? undefined : redactSecrets(body.message, request.secrets);
+    const hint = body.code ? GATEWAY_HINTS[body.code] : undefined;
+    const facts = [`HTTP ${response.status}`, `${request.method} ${request.url.host}${request.url.pathname}`];
+    if (requestId) facts.push(`request id ${requestId}`);
+    facts.push(attempts(attempt));
+    const summary = [body.code, serviceMessage ?? 'no error message'].filter(Boolean).join(': ');
+    return new HuaweiCloudError({
+      kind: 'service',
+      message: `${summary}${hint ? ` (${hint})` : ''} [${facts.join(', ')}]`,
+      status: response.status,
+      code: body.code,
+      serviceMessage,
+      requestId,
+      method: request.method,
+      path: request.url.pathname,
+      attempts: attempt,
+      retryable: RETRYABLE_STATUSES.has(response.status),
+    });
+  }
+
+  private parseBody(response: AttemptResponse, request: TransportRequest, attempt: number, requestId: string | undefined): unknown {
+    try {
+      return JSON.parse(response.text);
+    } catch {
+      const summary = readServiceErrorBody(response.text).message ?? 'an empty body';
+      throw new HuaweiCloudError({
+        kind: 'response-invalid',
+        message: `${request.method} ${request.url.host}${request.url.pathname}: the response is not JSON: ${redactSecrets(summary, request.secrets)}`,
+        status: response.status,
+        requestId,
+        method: request.method,
+        path: request.url.pathname,
+        attempts: attempt,
+      });
+    }
+  }
+
+  private log(
+    request: TransportRequest,
+    headers: Record<string, string>,
+    attempt: number,
+    attemptStart: number,
+    outcome: { status?: number; requestId?: string; error?: string },
+  ): void {
+    this.settings.logger?.(
+      redactSecrets(
+        formatAttemptLog({
+          method: request.method,
+          url: request.url,
+          headers,
+          attempt,
+          maxAttempts: this.settings.maxAttempts,
+          elapsedMs: performance.now() - attemptStart,
+          ...outcome,
+        }),
+        request.secrets,
+      ),
+    );
+  }
+}
+
+function attempts(count: number): string {
+  return count === 1 ? '1 attempt' : `${count} attempts`;
+}
+
+/** undici wraps system errors; the useful code may sit one level down. */
+function errorCode(error: unknown): string | undefined {
+  const outer = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = outer?.code ?? outer?.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}

@@ -1,3 +1,5 @@
+import { redactSecrets } from './redact';
+
 /**
  * What went wrong, as a stable string to branch on:
  * - `invalid-argument`: bad input, found before any request was sent (`field` names it);
@@ -84,4 +86,13 @@ export class HuaweiCloudError extends Error {
 
 export function invalidArgument(field: string, message: string): HuaweiCloudError {
   return new HuaweiCloudError({ kind: 'invalid-argument', field, message: `${field}: ${message}` });
+}
+
+/** The same error with known secret values removed from its texts (a secret pasted into the wrong setting). */
+export function redactError(error: unknown, secrets: readonly (string | undefined)[]): unknown {
+  if (!(error instanceof HuaweiCloudError)) return error;
+  const message = redactSecrets(error.message, secrets);
+  const serviceMessage = error.serviceMessage === undefined ? undefined : redactSecrets(error.serviceMessage, secrets);
+  if (message === error.message && serviceMessage === error.serviceMessage) return error;
+  return new HuaweiCloudError({ ...error, kind: error.kind, message, serviceMessage, cause: error.cause });
 }

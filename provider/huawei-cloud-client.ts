@@ -4,7 +4,7 @@ import { checkRegion } from './endpoints/region';
 import { resolveEndpoint } from './endpoints/resolve-endpoint';
 import type { ServiceName } from './endpoints/service-names';
 import { envFlag, numericSettings, type HuaweiCloudClientOptions } from './client-options';
-import { invalidArgument } from './errors';
+import { invalidArgument, redactError } from './errors';
 import { checkPathParameter } from './path-parameters';
 import { findDomainId, findProjectId } from './scope/iam-lookups';
 import { sharedLookup } from './scope/shared-lookups';
@@ -63,6 +63,19 @@ const USER_AGENT = 'pulumi-huaweicloud-quotas';
  */
 export function createHuaweiCloudClient(options: HuaweiCloudClientOptions = {}): HuaweiCloudClient {
   const env = options.env ?? process.env;
+  // Secrets the client was given, kept out of every error it throws (even one pasted into the wrong setting).
+  const givenSecrets = [
+    options.secretKey, options.securityToken, options.authToken, env.HUAWEICLOUD_SDK_SK,
+    env.HUAWEICLOUD_SDK_SECURITY_TOKEN, env.HW_SECRET_KEY, env.HW_SECURITY_TOKEN, env.HW_AUTH_TOKEN,
+  ];
+  try {
+    return buildClient(options, env, givenSecrets);
+  } catch (error) {
+    throw redactError(error, givenSecrets);
+  }
+}
+
+function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, givenSecrets: (string | undefined)[]): HuaweiCloudClient {
   const numbers = numericSettings(options);
   const region = options.region ? checkRegion('region', options.region) : env.HW_REGION_NAME ? checkRegion('HW_REGION_NAME', env.HW_REGION_NAME) : undefined;
   const envRegion = env.HW_REGION_NAME || undefined;
@@ -158,12 +171,25 @@ export function createHuaweiCloudClient(options: HuaweiCloudClientOptions = {}):
     return iamLookup(region, 'domain', findDomainId, query.signal);
   }
 
+  /** Rethrows with every known secret removed, those found by the credential chain included. */
+  async function redacted(error: unknown): Promise<never> {
+    const source = await credentials?.catch(() => undefined);
+    const auth = await source?.current().catch(() => undefined);
+    throw redactError(error, [...givenSecrets, ...(auth ? secretsOf(auth) : [])]);
+  }
+
   return {
     region,
-    get,
-    resolveProjectId,
-    resolveDomainId,
-    endpoint,
+    get: (call) => get(call).catch(redacted),
+    resolveProjectId: (query) => resolveProjectId(query).catch(redacted),
+    resolveDomainId: (query) => resolveDomainId(query).catch(redacted),
+    endpoint: (service, callRegion) => {
+      try {
+        return endpoint(service, callRegion);
+      } catch (error) {
+        throw redactError(error, givenSecrets);
+      }
+    },
     close: () => (options.dispatcher ? Promise.resolve() : dispatcher.close()),
   };
 }

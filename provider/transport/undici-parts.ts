@@ -5,8 +5,12 @@ import type { Agent as AgentType, Dispatcher, EnvHttpProxyAgent as EnvHttpProxyA
 /* eslint-disable @typescript-eslint/no-require-imports */
 export const Agent = require('undici/lib/dispatcher/agent') as typeof AgentType;
 
+/**
+ * The proxy agent needs undici's whole API (it tunnels with `dispatcher.connect`, which only the root installs),
+ * so only proxy users pay for loading the root.
+ */
 export function loadEnvHttpProxyAgent(): typeof EnvHttpProxyAgentType {
-  return require('undici/lib/dispatcher/env-http-proxy-agent') as typeof EnvHttpProxyAgentType;
+  return (require('undici') as typeof import('undici')).EnvHttpProxyAgent;
 }
 
 const apiRequest = require('undici/lib/api/api-request') as (

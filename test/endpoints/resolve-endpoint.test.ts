@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { checkRegion } from '../../provider/endpoints/region';
+import { resolveEndpoint } from '../../provider/endpoints/resolve-endpoint';
+
+describe('resolveEndpoint', () => {
+  const env = {};
+  it('builds https://{service}.{region}.{cloud}, with the European domain for eu-west-1xx', () => {
+    expect(resolveEndpoint('kms', 'cn-north-4', { env })).toBe('https://kms.cn-north-4.myhuaweicloud.com');
+    expect(resolveEndpoint('sfs-turbo', 'eu-west-101', { env })).toBe('https://sfs-turbo.eu-west-101.myhuaweicloud.eu');
+    expect(resolveEndpoint('metastudio', 'eu-west-0', { env })).toBe('https://metastudio.eu-west-0.myhuaweicloud.com');
+    expect(resolveEndpoint('iam', 'ap-southeast-1', { env, cloud: 'example.cloud' })).toBe('https://iam.ap-southeast-1.example.cloud');
+    expect(resolveEndpoint('iam', 'cn-north-4', { env: { HW_CLOUD: 'other.cloud' } })).toBe('https://iam.cn-north-4.other.cloud');
+  });
+
+  it('uses the global IAM endpoint without a region, and asks for a region for other services', () => {
+    expect(resolveEndpoint('iam', undefined, { env })).toBe('https://iam.myhuaweicloud.com');
+    expect(() => resolveEndpoint('kms', undefined, { env })).toThrow('region: kms needs a region; set the region option or HW_REGION_NAME');
+  });
+
+  it('takes overrides from the option, then the per-region variable, then HUAWEICLOUD_SDK_IAM_ENDPOINT', () => {
+    const overrides = {
+      HUAWEICLOUD_SDK_REGION_SFSTURBO_CN_NORTH_4: 'http://127.0.0.1:9000/sfs-turbo/cn-north-4/',
+      HUAWEICLOUD_SDK_REGION_IAM_CN_NORTH_4: 'http://127.0.0.1:9000/iam/cn-north-4',
+      HUAWEICLOUD_SDK_IAM_ENDPOINT: 'http://127.0.0.1:9000/iam',
+    };
+    expect(resolveEndpoint('sfs-turbo', 'cn-north-4', { env: overrides })).toBe('http://127.0.0.1:9000/sfs-turbo/cn-north-4');
+    expect(resolveEndpoint('sfs-turbo', 'cn-north-4', { env: overrides, endpoints: { 'sfs-turbo': 'https://x.example.com/base' } })).toBe('https://x.example.com/base');
+    expect(resolveEndpoint('iam', 'cn-north-4', { env: overrides })).toBe('http://127.0.0.1:9000/iam/cn-north-4');
+    expect(resolveEndpoint('iam', 'cn-east-3', { env: overrides })).toBe('http://127.0.0.1:9000/iam');
+    expect(resolveEndpoint('iam', undefined, { env: overrides })).toBe('http://127.0.0.1:9000/iam');
+    expect(resolveEndpoint('kms', 'cn-east-3', { env: overrides })).toBe('https://kms.cn-east-3.myhuaweicloud.com');
+  });
+
+  it('refuses bad overrides and cloud domains, naming where they came from', () => {
+    expect(() => resolveEndpoint('kms', 'cn-north-4', { env, endpoints: { kms: 'ftp://x' } })).toThrow(/^endpoints\.kms: must be an http/);
+    expect(() => resolveEndpoint('kms', 'cn-north-4', { env: { HUAWEICLOUD_SDK_REGION_KMS_CN_NORTH_4: 'not a url' } })).toThrow(/^HUAWEICLOUD_SDK_REGION_KMS_CN_NORTH_4: must be/);
+    expect(() => resolveEndpoint('kms', 'cn-north-4', { env, endpoints: { kms: 'https://u:p@x.example.com' } })).toThrow('without credentials, query or fragment');
+    expect(() => resolveEndpoint('kms', 'cn-north-4', { env, cloud: 'evil.com/path?' })).toThrow(/^cloud: must be a domain name/);
+  });
+});
+
+describe('checkRegion', () => {
+  it.each(['cn-north-4', 'eu-west-101', 'ap-southeast-1', 'la-south-2', 'ru-northwest-2', 'cn-southwest-2'])('accepts %s', (region) => {
+    expect(checkRegion('region', region)).toBe(region);
+  });
+  it.each(['', 'cn-north', 'CN-NORTH-4', 'cn-north-4.evil.com', 'cn-north-4/x', '../cn-north-4'])('refuses %j', (region) => {
+    expect(() => checkRegion('region', region)).toThrow(/^region: must be a Huawei Cloud region ID such as cn-north-4 or eu-west-101/);
+  });
+});

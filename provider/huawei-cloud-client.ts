@@ -45,6 +45,8 @@ export interface HuaweiCloudClient {
   resolveProjectId(query?: ProjectQuery): Promise<string>;
   /** The account (domain) ID: given, from the environment or profile, else looked up. */
   resolveDomainId(options?: { domainId?: string; signal?: AbortSignal }): Promise<string>;
+  /** A non-secret key for the credentials in use (the access key, or a hash of the token), for caches. */
+  identity(): Promise<string>;
   /** The base URL a service is reached at in a region. */
   endpoint(service: ServiceName, region?: string): string;
   /** Closes the connection pool (not an injected dispatcher). */
@@ -130,8 +132,7 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
   }
 
   async function iamLookup(lookupRegion: string | undefined, what: string, find: (iamGet: (path: string, query: Record<string, string>) => Promise<unknown>) => Promise<string>, signal?: AbortSignal): Promise<string> {
-    const source = await credentialSource();
-    const key = [endpoint('iam', lookupRegion), identityKey(await source.current()), what].join('\n');
+    const key = [endpoint('iam', lookupRegion), identityKey(await (await credentialSource()).current()), what].join('\n');
     return sharedLookup(key, () => find(async (path, query) => (await get({ service: 'iam', region: lookupRegion, path, query, signal })).body));
   }
 
@@ -183,6 +184,7 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
     get: (call) => get(call).catch(redacted),
     resolveProjectId: (query) => resolveProjectId(query).catch(redacted),
     resolveDomainId: (query) => resolveDomainId(query).catch(redacted),
+    identity: async () => identityKey(await (await credentialSource()).current()),
     endpoint: (service, callRegion) => {
       try {
         return endpoint(service, callRegion);

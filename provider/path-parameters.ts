@@ -1,14 +1,16 @@
 import { invalidArgument } from './errors';
 
-const PATH_PARAMETER = /^[A-Za-z0-9_-]{1,64}$/;
+export const PATH_PARAMETER_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const PATH_PARAMETER_RULE = "must be 1 to 64 characters of A-Z, a-z, 0-9, '_' and '-'";
 
 /**
  * Checks an ID that goes into a URL path (`project_id`, `domain_id`, ...). Only `[A-Za-z0-9_-]`, 1 to 64 of them,
  * so that `../`, `%2F`, `/`, `?` and `#` can never steer a signed request to another API.
  */
 export function checkPathParameter(field: string, value: unknown): string {
-  if (typeof value !== 'string' || !PATH_PARAMETER.test(value)) {
-    throw invalidArgument(field, `must be 1 to 64 characters of A-Z, a-z, 0-9, '_' and '-'; got ${describeValue(value)}`);
+  if (typeof value !== 'string' || !PATH_PARAMETER_PATTERN.test(value)) {
+    throw invalidArgument(field, `${PATH_PARAMETER_RULE}; got ${describeValue(value)}`);
   }
   return value;
 }

@@ -2,11 +2,11 @@ import { invalidArgument } from '../errors';
 import { describeValue } from '../path-parameters';
 
 // Huawei Cloud region IDs: `cn-north-4`, `eu-west-101`, `ap-southeast-1`, `la-south-2`, `ru-northwest-2`...
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,3}$/;
+export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,3}$/;
 
 /** Checks a region ID before it goes into a host name. */
 export function checkRegion(field: string, value: string): string {
-  if (!REGION.test(value)) {
+  if (!REGION_PATTERN.test(value)) {
     throw invalidArgument(field, `must be a Huawei Cloud region ID such as cn-north-4 or eu-west-101; got ${describeValue(value)}`);
   }
   return value;

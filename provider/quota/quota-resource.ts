@@ -1,0 +1,50 @@
+/**
+ * One quota, normalised across services.
+ *
+ * - `quota: null, unlimited: true` when the service reports `-1` (no limit); `headroom` is then `null` too.
+ * - `used: null` when the service does not report usage (IAM's `mapping` returns `null`), or reports `-1`;
+ *   `headroom` is then `null`: unknown, not zero.
+ * - Otherwise `headroom = quota - used`. It can be negative: a quota lowered below what is already used.
+ * - Values can be fractional: MetaStudio's `video_time_*` quotas are minutes, such as `59.5`.
+ */
+export interface QuotaResource {
+  readonly type: string;
+  readonly quota: number | null;
+  readonly used: number | null;
+  readonly headroom: number | null;
+  readonly unlimited: boolean;
+  /** The lowest and highest values the quota can be set to (IAM only). */
+  readonly min?: number;
+  readonly max?: number;
+  /** The unit of `quota` and `used`, when the service gives one (SFS Turbo `capacity`: `GB`). */
+  readonly unit?: string;
+}
+
+export interface RawQuota {
+  type: string;
+  quota: number;
+  used?: number | null;
+  min?: number;
+  max?: number;
+  unit?: string;
+}
+
+const UNLIMITED = -1;
+
+/** Normalises a service's quota entry: `-1` and `null` become explicit unlimited and unknown values. */
+export function toQuotaResource(raw: RawQuota): QuotaResource {
+  const unlimited = raw.quota === UNLIMITED;
+  const quota = unlimited ? null : raw.quota;
+  const used = raw.used === undefined || raw.used === null || raw.used === UNLIMITED ? null : raw.used;
+  const resource: QuotaResource = {
+    type: raw.type,
+    quota,
+    used,
+    headroom: quota === null || used === null ? null : quota - used,
+    unlimited,
+    ...(raw.min === undefined ? {} : { min: raw.min }),
+    ...(raw.max === undefined ? {} : { max: raw.max }),
+    ...(raw.unit === undefined ? {} : { unit: raw.unit }),
+  };
+  return resource;
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { mapConcurrently } from '../concurrency';
+import type { HuaweiCloudClient } from '../huawei-cloud-client';
+import { expandPath } from '../path-parameters';
+import { toQuotaResource, type QuotaResource } from '../quota/quota-resource';
+import { parseResponse } from './parse-response';
+
+/** MetaStudio's per-user quota keys. `video_time_*` are minutes and may be fractional; `-1` means no limit. */
+export const METASTUDIO_QUOTA_TYPES = [
+  'modeling_count_2d_model', 'modeling_count_2d_model_flexus', 'video_time_2d_model', 'video_time_flexus_2d_model',
+  'voice_clone_basic', 'voice_clone_middle', 'voice_clone_advance', 'voice_clone_flexus',
+] as const;
+
+/** The largest page MetaStudio serves. */
+export const METASTUDIO_PAGE_SIZE = 100;
+/** Pages fetched at once after the first. */
+const PAGE_CONCURRENCY = 4;
+
+const QuotaValues = z.record(z.number().nullable());
+const UserQuotaPage = z.object({
+  count: z.number().int().nonnegative(),
+  assets: z.array(z.object({ user_id: z.string(), quota: QuotaValues, usage: QuotaValues.optional() })),
+});
+
+/** One IAM user's MetaStudio quotas, each pairing the quota and the usage of the same key. */
+export interface MetaStudioUserQuota {
+  readonly userId: string;
+  readonly resources: readonly QuotaResource[];
+}
+
+export interface MetaStudioUserQuotas {
+  readonly projectId: string;
+  readonly region: string;
+  /** Users the service counts (all of them, or the one asked for). */
+  readonly count: number;
+  readonly users: readonly MetaStudioUserQuota[];
+}
+
+/**
+ * MetaStudio `GET /v1/{project_id}/user/quotas`, every page: the first tells `count`, the rest are fetched
+ * concurrently. Only the account's root credentials may call it.
+ */
+export async function fetchMetaStudioUserQuotas(
+  client: HuaweiCloudClient,
+  scope: { projectId: string; region: string; userId?: string; signal?: AbortSignal },
+): Promise<MetaStudioUserQuotas> {
+  const path = expandPath('/v1/{project_id}/user/quotas', { project_id: scope.projectId });
+  const page = async (offset: number) => {
+    const { body } = await client.get({
+      service: 'metastudio',
+      region: scope.region,
+      path,
+      query: { limit: METASTUDIO_PAGE_SIZE, offset, user_id: scope.userId },
+      scope: { projectId: scope.projectId },
+      signal: scope.signal,
+    });
+    return parseResponse(UserQuotaPage, body, 'metastudio', 'GET /v1/{project_id}/user/quotas');
+  };
+  const first = await page(0);
+  const offsets: number[] = [];
+  for (let offset = METASTUDIO_PAGE_SIZE; offset < first.count; offset += METASTUDIO_PAGE_SIZE) offsets.push(offset);
+  const rest = await mapConcurrently(offsets, PAGE_CONCURRENCY, page);
+  const assets = [first, ...rest].flatMap((p) => p.assets);
+  return {
+    projectId: scope.projectId,
+    region: scope.region,
+    count: first.count,
+    users: assets.map((asset) => ({ userId: asset.user_id, resources: pairQuotaAndUsage(asset.quota, asset.usage ?? {}) })),
+  };
+}
+
+function pairQuotaAndUsage(quota: Record<string, number | null>, usage: Record<string, number | null>): QuotaResource[] {
+  return Object.entries(quota)
+    .filter((entry): entry is [string, number] => entry[1] !== null)
+    .map(([type, value]) => toQuotaResource({ type, quota: value, used: usage[type] }));
+}

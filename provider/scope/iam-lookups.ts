@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HuaweiCloudError } from '../errors';
+import { parseResponse } from '../services/parse-response';
 
 /** Sends a GET to IAM and resolves to the parsed JSON body. */
 export type IamGet = (path: string, query: Record<string, string>) => Promise<unknown>;
@@ -12,7 +13,7 @@ const DomainList = z.object({ domains: z.array(z.object({ id: z.string().min(1),
  * are named like `cn-north-4_dev`. Nothing is ever created.
  */
 export async function findProjectId(iamGet: IamGet, name: string, field: string): Promise<string> {
-  const { projects } = parse(ProjectList, await iamGet('/v3/projects', { name }), 'GET /v3/projects');
+  const { projects } = parseResponse(ProjectList, await iamGet('/v3/projects', { name }), 'iam', 'GET /v3/projects');
   const matches = projects.filter((project) => project.name === name);
   if (matches.length === 1) return matches[0]!.id;
   const message =
@@ -24,20 +25,10 @@ export async function findProjectId(iamGet: IamGet, name: string, field: string)
 
 /** The account (domain) ID of the credentials (`GET /v3/auth/domains`). */
 export async function findDomainId(iamGet: IamGet): Promise<string> {
-  const { domains } = parse(DomainList, await iamGet('/v3/auth/domains', {}), 'GET /v3/auth/domains');
+  const { domains } = parseResponse(DomainList, await iamGet('/v3/auth/domains', {}), 'iam', 'GET /v3/auth/domains');
   const [domain] = domains;
   if (!domain) {
     throw new HuaweiCloudError({ kind: 'response-invalid', message: 'iam: GET /v3/auth/domains listed no account for these credentials; pass domainId' });
   }
   return domain.id;
-}
-
-function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new HuaweiCloudError({
-    kind: 'response-invalid',
-    message: `iam: ${what} answered with an unexpected body: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
-  });
 }

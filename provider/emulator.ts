@@ -1,0 +1,21 @@
+// The local Huawei Cloud quota emulator (`pulumi-huaweicloud-quotas/emulator`): a real HTTP server for development,
+// tests and demos without a cloud account. It must not import @pulumi/pulumi.
+export { startEmulator, type EmulatorOptions, type RunningEmulator } from './emulator/start-emulator';
+export {
+  EmulatorStateSchema,
+  IAM_ACCOUNT_QUOTA_TYPES,
+  METASTUDIO_QUOTA_KEYS,
+  type EmulatorState,
+  type EmulatorStateInput,
+  type EmulatorAccount,
+  type EmulatorUser,
+  type EmulatorAccessKey,
+  type EmulatorToken,
+  type EmulatorProject,
+  type MetaStudioUserQuotas,
+} from './emulator/state-schema';
+export { defaultState } from './emulator/default-state';
+export { EmulatorStateError, parseEmulatorState, readStateFile } from './emulator/load-state';
+export { FAULT_KINDS, FAULT_ROUTES, FaultSchema, type Fault, type FaultKind, type FaultRoute } from './emulator/faults';
+export type { LatencyRange } from './emulator/latency';
+export { ROUTE_NAMES, type RouteName, type RequestCounts } from './emulator/router';

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+
+/** IDs as the cloud gives them: 32 lower-case hexadecimal characters. */
+const CloudId = z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 lower-case hexadecimal characters, like the IDs Huawei Cloud gives');
+const RegionId = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d{1,3}$/, 'must be a region ID such as cn-north-4 or eu-west-101');
+const Count = z.number().int().nonnegative();
+/** ISO 8601 date-time, as IAM writes `expires_at`. */
+const Instant = z.string().datetime({ offset: true });
+
+/** The ten account quota types of IAM `GET /v3.0/OS-QUOTA/domains/{domain_id}` (IAM spells `assigment` so). */
+export const IAM_ACCOUNT_QUOTA_TYPES = [
+  'user', 'group', 'idp', 'agency', 'policy',
+  'assigment_group_mp', 'assigment_agency_mp', 'assigment_group_ep', 'assigment_user_ep', 'mapping',
+] as const;
+
+/** The keys of a MetaStudio `ListUserQuotaDetail`; `-1` means no limit, `video_time_*` are minutes and may be fractional. */
+export const METASTUDIO_QUOTA_KEYS = [
+  'modeling_count_2d_model', 'modeling_count_2d_model_flexus', 'video_time_2d_model', 'video_time_flexus_2d_model',
+  'voice_clone_basic', 'voice_clone_middle', 'voice_clone_advance', 'voice_clone_flexus',
+] as const;
+
+const IamAccountQuota = z
+  .object({
+    type: z.enum(IAM_ACCOUNT_QUOTA_TYPES),
+    quota: Count,
+    /** `null` where IAM does not count usage (`mapping`). */
+    used: Count.nullable(),
+    min: Count,
+    max: Count,
+  })
+  .strict();
+
+const IamProjectQuota = z.object({ type: z.literal('project'), quota: Count, used: Count, min: Count, max: Count }).strict();
+const KmsQuota = z.object({ type: z.enum(['CMK', 'grant_per_CMK']), quota: Count, used: Count }).strict();
+const SfsTurboQuota = z.object({ type: z.enum(['shares', 'capacity']), quota: Count, used: Count, unit: z.string().min(1).optional() }).strict();
+
+const wholeOrUnlimited = z.number().int().min(-1).max(10_000_000);
+const minutesOrUnlimited = z.number().min(-1).max(999_999_999);
+const MetaStudioQuotaDetail = z
+  .object({
+    modeling_count_2d_model: wholeOrUnlimited,
+    modeling_count_2d_model_flexus: wholeOrUnlimited,
+    video_time_2d_model: minutesOrUnlimited,
+    video_time_flexus_2d_model: minutesOrUnlimited,
+    voice_clone_basic: wholeOrUnlimited,
+    voice_clone_middle: wholeOrUnlimited,
+    voice_clone_advance: wholeOrUnlimited,
+    voice_clone_flexus: wholeOrUnlimited,
+  })
+  .strict();
+
+const MetaStudioUser = z.object({ user_id: z.string().min(1).max(64), quota: MetaStudioQuotaDetail, usage: MetaStudioQuotaDetail }).strict();
+
+const User = z
+  .object({
+    id: CloudId,
+    name: z.string().min(1),
+    /** The account's own (root) user: the only one MetaStudio user quotas answer to. */
+    root: z.boolean().default(false),
+  })
+  .strict();
+
+const AccessKey = z
+  .object({
+    accessKey: z.string().regex(/^[A-Za-z0-9]{1,128}$/, 'must be letters and digits, like the access keys Huawei Cloud gives'),
+    secretKey: z.string().min(1),
+    userId: CloudId,
+    /** Temporary keys only: the request must carry it as `X-Security-Token`. */
+    securityToken: z.string().min(1).optional(),
+    /** Temporary keys only: refused from then on. */
+    expiresAt: Instant.optional(),
+  })
+  .strict();
+
+const TokenScope = z.union([z.object({ domainId: CloudId }).strict(), z.object({ projectId: CloudId }).strict()]);
+
+const Token = z
+  .object({
+    /** The value sent as `X-Auth-Token`. */
+    token: z.string().min(1),
+    userId: CloudId,
+    /** An account-scoped token (`domainId`) or a project-scoped one (`projectId`). */
+    scope: TokenScope,
+    expiresAt: Instant.optional(),
+  })
+  .strict();
+
+const Project = z
+  .object({
+    id: CloudId,
+    /** The region ID for a region's main project; `{region}_{name}` for a sub-project. */
+    name: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a project name such as cn-north-4 or cn-north-4_dev'),
+    region: RegionId,
+    enabled: z.boolean().default(true),
+    /** Sub-projects only: the region's main project. */
+    parentId: CloudId.optional(),
+    /** IAM `GET /v3.0/OS-QUOTA/projects/{project_id}`. */
+    iamQuotas: z.array(IamProjectQuota).default([]),
+    /** KMS `GET /v1.0/{project_id}/kms/user-quotas`. */
+    kmsQuotas: z.array(KmsQuota).default([]),
+    /** SFS Turbo `GET /v1/{project_id}/sfs-turbo/quotas`. */
+    sfsTurboQuotas: z.array(SfsTurboQuota).default([]),
+  })
+  .strict();
+
+const Account = z
+  .object({
+    /** The account (domain) ID. */
+    id: CloudId,
+    name: z.string().min(1),
+    enabled: z.boolean().default(true),
+    users: z.array(User).min(1),
+    accessKeys: z.array(AccessKey).default([]),
+    tokens: z.array(Token).default([]),
+    projects: z.array(Project).default([]),
+    /** IAM `GET /v3.0/OS-QUOTA/domains/{domain_id}`. */
+    iamQuotas: z.array(IamAccountQuota).default([]),
+    /** MetaStudio `GET /v1/{project_id}/user/quotas`: the account's users, whichever of its projects is asked. */
+    metaStudioUsers: z.array(MetaStudioUser).default([]),
+  })
+  .strict();
+
+/**
+ * Everything the emulator serves: accounts, their IAM users, access keys and tokens, their projects (each in a
+ * region), and per-service quotas and usage. The first account's first project names the region printed as
+ * `HW_REGION_NAME`, and the first account's first permanent key of a root user is printed as `HUAWEICLOUD_SDK_AK`.
+ *
+ * Besides each field's own rules, IDs, access keys and tokens are unique, every reference (a key's or token's user,
+ * a token's scope, a sub-project's parent) points inside the same account, and quota types are not repeated.
+ */
+export const EmulatorStateSchema = z.object({ accounts: z.array(Account).min(1) }).strict().superRefine(checkReferences);
+
+/** The state as the emulator holds it (defaults filled in). The running emulator's `state` is this, live. */
+export type EmulatorState = z.output<typeof EmulatorStateSchema>;
+/** The state as written in a state file or passed to `startEmulator` (fields with defaults may be left out). */
+export type EmulatorStateInput = z.input<typeof EmulatorStateSchema>;
+export type EmulatorAccount = EmulatorState['accounts'][number];
+export type EmulatorUser = EmulatorAccount['users'][number];
+export type EmulatorAccessKey = EmulatorAccount['accessKeys'][number];
+export type EmulatorToken = EmulatorAccount['tokens'][number];
+export type EmulatorProject = EmulatorAccount['projects'][number];
+export type MetaStudioUserQuotas = EmulatorAccount['metaStudioUsers'][number];
+
+function checkReferences(state: { accounts: z.output<typeof Account>[] }, context: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) => context.addIssue({ code: z.ZodIssueCode.custom, path, message });
+  const unique = new Map<string, Set<string>>();
+  const once = (kind: string, value: string, path: (string | number)[]) => {
+    const seen = unique.get(kind) ?? new Set<string>();
+    unique.set(kind, seen);
+    if (seen.has(value)) issue(path, `${kind} ${value} appears twice`);
+    seen.add(value);
+  };
+
+  state.accounts.forEach((account, a) => {
+    const at = (...path: (string | number)[]) => ['accounts', a, ...path];
+    once('account ID', account.id, at('id'));
+    const userIds = new Set(account.users.map((user) => user.id));
+    const projectsById = new Map(account.projects.map((project) => [project.id, project]));
+    account.users.forEach((user, u) => once('user ID', user.id, at('users', u, 'id')));
+    account.accessKeys.forEach((key, k) => {
+      once('access key', key.accessKey, at('accessKeys', k, 'accessKey'));
+      if (!userIds.has(key.userId)) issue(at('accessKeys', k, 'userId'), `no user with ID ${key.userId} in this account`);
+      if (key.expiresAt && !key.securityToken) issue(at('accessKeys', k, 'expiresAt'), 'only temporary keys (with a securityToken) expire');
+    });
+    account.tokens.forEach((token, t) => {
+      once('token', token.token, at('tokens', t, 'token'));
+      if (!userIds.has(token.userId)) issue(at('tokens', t, 'userId'), `no user with ID ${token.userId} in this account`);
+      if ('domainId' in token.scope && token.scope.domainId !== account.id) {
+        issue(at('tokens', t, 'scope', 'domainId'), 'must be the ID of the account the token belongs to');
+      }
+      if ('projectId' in token.scope && !projectsById.has(token.scope.projectId)) {
+        issue(at('tokens', t, 'scope', 'projectId'), `no project with ID ${token.scope.projectId} in this account`);
+      }
+    });
+    account.projects.forEach((project, p) => {
+      once('project ID', project.id, at('projects', p, 'id'));
+      checkProjectName(project, projectsById, (path, message) => issue(at('projects', p, ...path), message));
+      noRepeatedTypes(project.iamQuotas, (q, message) => issue(at('projects', p, 'iamQuotas', q, 'type'), message));
+      noRepeatedTypes(project.kmsQuotas, (q, message) => issue(at('projects', p, 'kmsQuotas', q, 'type'), message));
+      noRepeatedTypes(project.sfsTurboQuotas, (q, message) => issue(at('projects', p, 'sfsTurboQuotas', q, 'type'), message));
+    });
+    noRepeatedTypes(account.iamQuotas, (q, message) => issue(at('iamQuotas', q, 'type'), message));
+    const metaStudioIds = new Set<string>();
+    account.metaStudioUsers.forEach((user, m) => {
+      if (metaStudioIds.has(user.user_id)) issue(at('metaStudioUsers', m, 'user_id'), `user_id ${user.user_id} appears twice`);
+      metaStudioIds.add(user.user_id);
+    });
+  });
+
+  // The emulator prints these as the environment a client needs (HW_REGION_NAME, HUAWEICLOUD_SDK_AK...).
+  const [first] = state.accounts;
+  if (first && first.projects.length === 0) issue(['accounts', 0, 'projects'], 'the first account needs a project: its region is printed as HW_REGION_NAME');
+  if (first && !primaryAccessKey(first)) {
+    issue(['accounts', 0, 'accessKeys'], 'the first account needs a permanent access key of a root user: it is printed as HUAWEICLOUD_SDK_AK');
+  }
+}
+
+function checkProjectName(
+  project: EmulatorProject,
+  projectsById: ReadonlyMap<string, EmulatorProject>,
+  issue: (path: string[], message: string) => void,
+): void {
+  if (project.parentId === undefined) {
+    if (project.name !== project.region) issue(['name'], `a region's main project is named after its region (${project.region}); a sub-project needs a parentId`);
+    return;
+  }
+  const parent = projectsById.get(project.parentId);
+  if (!parent) return issue(['parentId'], `no project with ID ${project.parentId} in this account`);
+  if (parent.parentId !== undefined || parent.region !== project.region) {
+    issue(['parentId'], `must be the main project of region ${project.region}`);
+  }
+  if (!project.name.startsWith(`${project.region}_`)) issue(['name'], `a sub-project's name starts with its region and '_' (${project.region}_...)`);
+}
+
+function noRepeatedTypes(quotas: readonly { type: string }[], issue: (index: number, message: string) => void): void {
+  const seen = new Set<string>();
+  quotas.forEach((quota, index) => {
+    if (seen.has(quota.type)) issue(index, `quota type ${quota.type} appears twice`);
+    seen.add(quota.type);
+  });
+}
+
+/** The key the emulator prints as `HUAWEICLOUD_SDK_AK`: the account's first permanent key of a root user. */
+export function primaryAccessKey(account: EmulatorAccount): EmulatorAccessKey | undefined {
+  const rootIds = new Set(account.users.filter((user) => user.root).map((user) => user.id));
+  return account.accessKeys.find((key) => rootIds.has(key.userId) && key.securityToken === undefined);
+}

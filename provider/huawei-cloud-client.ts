@@ -139,7 +139,9 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
   async function resolveProjectId(query: ProjectQuery = {}): Promise<string> {
     if (query.projectId !== undefined) return checkPathParameter('projectId', query.projectId);
     const callRegion = query.region ? checkRegion('region', query.region) : region;
-    if (query.projectName === undefined) {
+    // A name asked for (here, or as the client's option for its region) beats an ID from the environment.
+    const namedByOption = query.projectName !== undefined || (options.projectName !== undefined && callRegion === region);
+    if (!namedByOption) {
       if (projectId && callRegion === region) return projectId;
       // A project ID from the environment or profile belongs to the environment's region only.
       if (callRegion === envRegion) {

@@ -1,29 +1,58 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { processIo, UsageError, type CliIo } from './cli-io';
+import { reportError } from './report-error';
 
 const USAGE = `Usage: hwquota <command> [options]
 
 Read Huawei Cloud quotas from the command line.
+
+Commands:
+  get <service>    Quota, usage and headroom of account, project, kms, sfs-turbo or metastudio
+  check FILE       Check a requirements file against today's headroom (exit 1 when any is short)
+  emulator         Serve a local stand-in for the Huawei Cloud quota APIs
+
+Credentials and endpoints come from the same variables as the library (HUAWEICLOUD_SDK_AK, HW_REGION_NAME, ...).
+Run "hwquota <command> --help" for a command's options.
 
 Options:
   --help      Show this help.
   --version   Show the package version.
 `;
 
-/** Runs the CLI with the given arguments (without `node` and the script) and resolves to the exit code. */
-export async function main(argv: readonly string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  const [first] = argv;
-  if (first === undefined || first === '--help' || first === '-h') {
-    io.stdout.write(USAGE);
-    return first === undefined ? 2 : 0;
+/**
+ * Runs the CLI with the given arguments (without `node` and the script) and resolves to the exit code:
+ * 0 on success, 1 when `check` finds a requirement not met, 2 on any error.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [command, ...args] = argv;
+  const debug = args.includes('--debug');
+  try {
+    switch (command) {
+      case undefined:
+        io.stderr.write(USAGE);
+        return 2;
+      case '--help':
+      case '-h':
+        io.stdout.write(USAGE);
+        return 0;
+      case '--version':
+        io.stdout.write(`${packageVersion()}\n`);
+        return 0;
+      // Each command is loaded on demand, so that none pays for another's start-up.
+      case 'get':
+        return await (await import('./get-command.js')).runGet(args, io);
+      case 'check':
+        return await (await import('./check-command.js')).runCheck(args, io);
+      case 'emulator':
+        return await (await import('./emulator-command.js')).runEmulatorCommand(args, io);
+      default:
+        throw new UsageError(`unknown command '${command}' (see hwquota --help)`);
+    }
+  } catch (error) {
+    return reportError(error, io, debug);
   }
-  if (first === '--version') {
-    io.stdout.write(`${packageVersion()}\n`);
-    return 0;
-  }
-  io.stderr.write(`hwquota: usage: unknown command '${first}' (see hwquota --help)\n`);
-  return 2;
 }
 
 function packageVersion(): string {

@@ -20,9 +20,12 @@ export function secretsOf(auth: Auth): string[] {
   return auth.kind === 'token' ? [auth.token] : [auth.secretKey, auth.securityToken ?? ''];
 }
 
-/** A stable, non-secret key for caches shared by clients with the same identity. */
+/**
+ * A stable, non-secret key for caches shared by clients: a hash of the whole credentials, so that a client with the
+ * same access key but another secret (a rotated or wrong one) never reuses another's reads.
+ */
 export function identityKey(auth: Auth): string {
-  return auth.kind === 'access-key' ? `ak:${auth.accessKey}` : `token:${createHash('sha256').update(auth.token).digest('hex')}`;
+  return createHash('sha256').update(JSON.stringify(auth)).digest('hex');
 }
 
 export function staticSource(origin: string, auth: Auth, ids: { domainId?: string; projectId?: string } = {}): CredentialSource {

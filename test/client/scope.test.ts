@@ -47,7 +47,9 @@ describe('resolveProjectId', () => {
     expect(server.requests).toHaveLength(0);
     expect(await client({}, env).resolveProjectId({ region: 'eu-west-101' })).toBe('cccc0000eu1');
     expect(await client({ region: 'eu-west-101' }, env).resolveProjectId()).toBe('cccc0000eu1');
-    expect(server.requests.map((r) => r.url)).toEqual(['/iam/v3/projects?name=eu-west-101']);
+    // A name given as an option beats the environment's ID.
+    expect(await client({ projectName: 'cn-north-4_dev' }, env).resolveProjectId()).toBe('bbbb0000dev');
+    expect(server.requests.map((r) => r.url)).toEqual(['/iam/v3/projects?name=eu-west-101', '/iam/v3/projects?name=cn-north-4_dev']);
   });
 
   it('looks the region up by name, or a sub-project by projectName or HW_PROJECT_NAME', async () => {

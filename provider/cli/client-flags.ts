@@ -1,0 +1,37 @@
+import type { QuotaClientOptions } from '../quota-client';
+import { SERVICE_NAMES, type ServiceName } from '../endpoints/service-names';
+import { UsageError } from './cli-io';
+
+/** Flags every reading command takes. */
+export const CLIENT_FLAGS = {
+  region: { type: 'string' },
+  endpoint: { type: 'string', multiple: true },
+  output: { type: 'string' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `account` and `project` quotas are IAM's, so `--endpoint account=URL` means IAM too. */
+const ENDPOINT_ALIASES: Record<string, ServiceName> = { account: 'iam', project: 'iam' };
+
+/** `--endpoint SERVICE=URL`, repeatable, into the client's `endpoints` option. */
+export function parseEndpointFlags(values: readonly string[] | undefined): QuotaClientOptions['endpoints'] {
+  const endpoints: Partial<Record<ServiceName, string>> = {};
+  for (const value of values ?? []) {
+    const equals = value.indexOf('=');
+    const name = value.slice(0, Math.max(equals, 0));
+    const service = ENDPOINT_ALIASES[name] ?? (SERVICE_NAMES as readonly string[]).find((candidate) => candidate === name);
+    if (equals < 1 || !service) {
+      throw new UsageError(`--endpoint takes SERVICE=URL with SERVICE one of ${SERVICE_NAMES.join(', ')}; got ${JSON.stringify(value)}`);
+    }
+    endpoints[service as ServiceName] = value.slice(equals + 1);
+  }
+  return endpoints;
+}
+
+export type OutputFormat = 'table' | 'json';
+
+export function parseOutputFlag(value: string | undefined): OutputFormat {
+  if (value === undefined || value === 'table' || value === 'json') return value ?? 'table';
+  throw new UsageError(`--output takes table or json; got ${JSON.stringify(value)}`);
+}

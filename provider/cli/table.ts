@@ -1,0 +1,16 @@
+/** Formats rows as aligned columns; `highlight` rows are shown in red when colour is on. */
+export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[], options: { color: boolean; highlight?: (row: number) => boolean }): string {
+  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const body = rows.map((row, index) => {
+    const text = line(row);
+    return options.color && options.highlight?.(index) ? `\u001b[31m${text}\u001b[0m` : text;
+  });
+  return [line(headers), ...body].join('\n') + '\n';
+}
+
+/** Quota numbers for people: `unlimited` and `unknown` spelled out, fractions kept short. */
+export function formatAmount(value: number | null, whenNull: 'unlimited' | 'unknown' | '-'): string {
+  if (value === null) return whenNull;
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+}

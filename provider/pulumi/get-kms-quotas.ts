@@ -1,0 +1,46 @@
+import type * as pulumi from '@pulumi/pulumi';
+import type { RegionalQuotas } from '../services/regional-quotas';
+import { invokeRead, invokeReadOutput } from './invoke';
+import { projectScope, type OutputArgs } from './output-args';
+import type { ConnectionArgs } from './settings';
+
+/** Arguments of {@link getKmsQuotas}. Unset settings come from stack config, then the environment. */
+export interface GetKmsQuotasArgs extends ConnectionArgs {
+  /** Default: from stack config or the environment for its region, else looked up by `projectName` or the region. */
+  projectId?: string;
+  /** A project name to look up, such as `cn-north-4_dev`. */
+  projectName?: string;
+  /** Cancels the read. */
+  signal?: AbortSignal;
+}
+
+/** Arguments of {@link getKmsQuotasOutput}: the same, each a `pulumi.Input`. */
+export interface GetKmsQuotasOutputArgs extends OutputArgs<Omit<GetKmsQuotasArgs, 'signal'>> {}
+
+/** The result of {@link getKmsQuotas}. */
+export interface GetKmsQuotasResult extends RegionalQuotas {}
+
+/**
+ * Reads the KMS quotas of a project: `CMK` (customer master keys) and `grant_per_CMK` (KMS `GET /v1.0/{project_id}/kms/user-quotas`).
+ *
+ * @example
+ * ```ts
+ * import * as pulumi from '@pulumi/pulumi';
+ * import * as quotas from 'pulumi-huaweicloud-quotas';
+ *
+ * const kms = await quotas.getKmsQuotas({ region: 'cn-north-4' });
+ * const cmk = kms.resources.find((r) => r.type === 'CMK');
+ * if ((cmk?.headroom ?? 0) < 3) throw new pulumi.RunError('not enough KMS keys left');
+ * ```
+ */
+export function getKmsQuotas(args: GetKmsQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetKmsQuotasResult> {
+  return invokeRead(args, (client, a) => client.kmsQuotas(projectScope(a)));
+}
+
+/**
+ * The Output form of {@link getKmsQuotas}: takes Inputs; an unknown input during preview gives an unknown result
+ * without a request, a secret input gives a secret result, and `opts.dependsOn` is waited for.
+ */
+export function getKmsQuotasOutput(args: GetKmsQuotasOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetKmsQuotasResult> {
+  return invokeReadOutput(args, opts, (plain: GetKmsQuotasArgs) => getKmsQuotas(plain));
+}

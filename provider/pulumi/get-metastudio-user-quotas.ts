@@ -1,0 +1,47 @@
+import type * as pulumi from '@pulumi/pulumi';
+import type { MetaStudioUserQuotas } from '../services/metastudio-user-quotas';
+import { invokeRead, invokeReadOutput } from './invoke';
+import { projectScope, type OutputArgs } from './output-args';
+import type { ConnectionArgs } from './settings';
+
+/** Arguments of {@link getMetaStudioUserQuotas}. Unset settings come from stack config, then the environment. */
+export interface GetMetaStudioUserQuotasArgs extends ConnectionArgs {
+  /** Default: from stack config or the environment for its region, else looked up by `projectName` or the region. */
+  projectId?: string;
+  /** A project name to look up, such as `cn-north-4_dev`. */
+  projectName?: string;
+  /** One IAM user; default every user. */
+  userId?: string;
+  /** Cancels the read. */
+  signal?: AbortSignal;
+}
+
+/** Arguments of {@link getMetaStudioUserQuotasOutput}: the same, each a `pulumi.Input`. */
+export interface GetMetaStudioUserQuotasOutputArgs extends OutputArgs<Omit<GetMetaStudioUserQuotasArgs, 'signal'>> {}
+
+/** The result of {@link getMetaStudioUserQuotas}. */
+export interface GetMetaStudioUserQuotasResult extends MetaStudioUserQuotas {}
+
+/**
+ * Reads the MetaStudio quotas of every IAM user of the account (or one), every page read for you. Only the account's root credentials may call it. `video_time_*` values are minutes and may be fractional; `-1` quotas come back as `unlimited` (MetaStudio `GET /v1/{project_id}/user/quotas`).
+ *
+ * @example
+ * ```ts
+ * import * as pulumi from '@pulumi/pulumi';
+ * import * as quotas from 'pulumi-huaweicloud-quotas';
+ *
+ * const meta = await quotas.getMetaStudioUserQuotas({ region: 'cn-north-4', userId: 'c1f0...' });
+ * const minutes = meta.users[0]?.resources.find((r) => r.type === 'video_time_2d_model');
+ * ```
+ */
+export function getMetaStudioUserQuotas(args: GetMetaStudioUserQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetMetaStudioUserQuotasResult> {
+  return invokeRead(args, (client, a) => client.metaStudioUserQuotas({ ...projectScope(a), userId: a.userId }));
+}
+
+/**
+ * The Output form of {@link getMetaStudioUserQuotas}: takes Inputs; an unknown input during preview gives an unknown result
+ * without a request, a secret input gives a secret result, and `opts.dependsOn` is waited for.
+ */
+export function getMetaStudioUserQuotasOutput(args: GetMetaStudioUserQuotasOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetMetaStudioUserQuotasResult> {
+  return invokeReadOutput(args, opts, (plain: GetMetaStudioUserQuotasArgs) => getMetaStudioUserQuotas(plain));
+}

@@ -1,0 +1,45 @@
+import type * as pulumi from '@pulumi/pulumi';
+import type { RegionalQuotas } from '../services/regional-quotas';
+import { invokeRead, invokeReadOutput } from './invoke';
+import { projectScope, type OutputArgs } from './output-args';
+import type { ConnectionArgs } from './settings';
+
+/** Arguments of {@link getSfsTurboQuotas}. Unset settings come from stack config, then the environment. */
+export interface GetSfsTurboQuotasArgs extends ConnectionArgs {
+  /** Default: from stack config or the environment for its region, else looked up by `projectName` or the region. */
+  projectId?: string;
+  /** A project name to look up, such as `cn-north-4_dev`. */
+  projectName?: string;
+  /** Cancels the read. */
+  signal?: AbortSignal;
+}
+
+/** Arguments of {@link getSfsTurboQuotasOutput}: the same, each a `pulumi.Input`. */
+export interface GetSfsTurboQuotasOutputArgs extends OutputArgs<Omit<GetSfsTurboQuotasArgs, 'signal'>> {}
+
+/** The result of {@link getSfsTurboQuotas}. */
+export interface GetSfsTurboQuotasResult extends RegionalQuotas {}
+
+/**
+ * Reads the SFS Turbo quotas of a project: `shares` (file systems) and `capacity` (GB) (SFS Turbo `GET /v1/{project_id}/sfs-turbo/quotas`).
+ *
+ * @example
+ * ```ts
+ * import * as pulumi from '@pulumi/pulumi';
+ * import * as quotas from 'pulumi-huaweicloud-quotas';
+ *
+ * const sfs = quotas.getSfsTurboQuotasOutput({ region: 'cn-north-4' });
+ * export const sharesLeft = sfs.apply((r) => r.resources.find((q) => q.type === 'shares')?.headroom);
+ * ```
+ */
+export function getSfsTurboQuotas(args: GetSfsTurboQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetSfsTurboQuotasResult> {
+  return invokeRead(args, (client, a) => client.sfsTurboQuotas(projectScope(a)));
+}
+
+/**
+ * The Output form of {@link getSfsTurboQuotas}: takes Inputs; an unknown input during preview gives an unknown result
+ * without a request, a secret input gives a secret result, and `opts.dependsOn` is waited for.
+ */
+export function getSfsTurboQuotasOutput(args: GetSfsTurboQuotasOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetSfsTurboQuotasResult> {
+  return invokeReadOutput(args, opts, (plain: GetSfsTurboQuotasArgs) => getSfsTurboQuotas(plain));
+}

@@ -1,0 +1,28 @@
+import * as pulumi from '@pulumi/pulumi';
+import type { QuotaClient } from '../quota-client';
+import { mergeSettings, stackConfigSettings, type ConnectionArgs } from './settings';
+import { sharedQuotaClient } from './shared-client';
+
+/** The Promise form of a data source: args over stack config over the environment, then read with the shared client. */
+export function invokeRead<A extends ConnectionArgs, R>(args: A, read: (client: QuotaClient, args: A) => Promise<R>): Promise<R> {
+  const { region, accessKey, secretKey, securityToken, authToken, cloud, endpoints } = args;
+  const connection = { region, accessKey, secretKey, securityToken, authToken, cloud, endpoints };
+  return read(sharedQuotaClient(mergeSettings(stackConfigSettings(), connection)), args);
+}
+
+/**
+ * The Output form, keeping the engine's rules: an unknown input (during preview) gives an unknown result and sends no
+ * request; a secret input gives a secret result; `dependsOn` resources are waited for (a custom resource's ID, a
+ * component's URN), and while one is unknown the result is unknown too.
+ */
+export function invokeReadOutput<A extends ConnectionArgs, R>(
+  args: pulumi.Inputs | pulumi.Input<A>,
+  opts: pulumi.InvokeOutputOptions | undefined,
+  read: (plainArgs: A) => Promise<R>,
+): pulumi.Output<R> {
+  const dependencies = pulumi.output(opts?.dependsOn ?? []).apply((value) => {
+    const resources = (Array.isArray(value) ? value : [value]) as pulumi.Resource[];
+    return pulumi.all(resources.map((resource) => (pulumi.CustomResource.isInstance(resource) ? resource.id : resource.urn)));
+  });
+  return pulumi.all([pulumi.output(args as pulumi.Input<A>), dependencies]).apply(([plainArgs]) => read(plainArgs as A));
+}

@@ -21,7 +21,7 @@ interface Vector {
   expectedCanonicalRequestSha256?: string;
 }
 
-const published = JSON.parse(readFileSync(join(__dirname, '../../../shared/signing-vectors.json'), 'utf8')) as {
+const published = JSON.parse(readFileSync(join(__dirname, '../fixtures/signing-vectors.json'), 'utf8')) as {
   canonicalQueryString: { input: Record<string, unknown>; expected: string };
   vectors: Vector[];
 };

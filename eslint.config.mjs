@@ -15,6 +15,12 @@ export default tseslint.config(
     },
   },
   {
+    // Plain CommonJS scripts that run without a build (the demo and the offline runner).
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Tests and scripts talk to the terminal on purpose.
     files: ['test/**', 'scripts/**', 'examples/**'],
     rules: { 'no-console': 'off' },

@@ -19,3 +19,7 @@ export { ACCOUNT_QUOTA_TYPES, type AccountQuotaType, type AccountQuotas } from '
 export type { ProjectQuotas } from './services/project-quotas';
 export type { RegionalQuotas } from './services/regional-quotas';
 export type { MetaStudioUserQuota, MetaStudioUserQuotas } from './services/metastudio-user-quotas';
+export { settingsFromConfig } from './config-settings';
+export { applyMargin, type Margin } from './guards/margin';
+export { evaluateQuotaGuard, type QuotaGuardInputs, type QuotaGuardVerdict } from './guards/quota-guard-verdict';
+export { formatChecks } from './report/check-table';

@@ -1,4 +1,4 @@
-// The package root: the Pulumi layer (data sources; guards arrive with their issue) plus everything in `/client`.
+// The package root: the Pulumi layer (data sources and guards) plus everything in `/client`.
 export * from './client';
 export * from './pulumi/get-account-quotas';
 export * from './pulumi/get-project-quotas';
@@ -6,3 +6,8 @@ export * from './pulumi/get-kms-quotas';
 export * from './pulumi/get-sfs-turbo-quotas';
 export * from './pulumi/get-metastudio-user-quotas';
 export type { ConnectionArgs } from './pulumi/settings';
+export { requireHeadroom, type RequireHeadroomOptions } from './guards/require-headroom';
+export { hasHeadroom } from './guards/has-headroom';
+export { pickPlacement, pickPlacementOutput, type PickPlacementOptions, type Placement, type PlacementCandidate, type UnplacedRequirement } from './guards/pick-placement';
+export { QuotaGuard, type QuotaGuardArgs } from './guards/quota-guard';
+export { quotaGuardProvider } from './guards/quota-guard-provider';

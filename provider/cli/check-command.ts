@@ -6,7 +6,7 @@ import { UsageError } from './cli-io';
 import { CLIENT_FLAGS, parseEndpointFlags, parseOutputFlag } from './client-flags';
 import { parseFlags } from './parse-flags';
 import { readRequirementsFile } from './requirements-file';
-import { formatAmount, formatTable } from './table';
+import { formatChecks } from '../report/check-table';
 
 export const CHECK_USAGE = `Usage: hwquota check FILE [options]
 
@@ -54,18 +54,4 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
     io.stdout.write(ok ? `All ${checks.length} requirements are met.\n` : `${checks.filter((c) => !c.met).length} of ${checks.length} requirements are not met.\n`);
   }
   return ok ? 0 : 1;
-}
-
-/** The shortfall table: service, scope, type, need, headroom, shortfall, status. */
-export function formatChecks(checks: readonly QuotaCheck[], color: boolean): string {
-  const rows = checks.map((check) => [
-    check.requirement.service,
-    check.scope,
-    check.requirement.type,
-    formatAmount(check.requirement.need, '-'),
-    check.unlimited ? 'unlimited' : formatAmount(check.headroom, 'unknown'),
-    formatAmount(check.shortfall, 'unknown'),
-    check.met ? 'ok' : check.note ? `NOT MET: ${check.note}` : 'SHORT',
-  ]);
-  return formatTable(['SERVICE', 'SCOPE', 'TYPE', 'NEED', 'HEADROOM', 'SHORTFALL', 'STATUS'], rows, { color, highlight: (index) => !checks[index]!.met });
 }

@@ -5,7 +5,7 @@ import type { CliIo } from './cli-io';
 import { UsageError } from './cli-io';
 import { CLIENT_FLAGS, parseEndpointFlags, parseOutputFlag } from './client-flags';
 import { parseFlags } from './parse-flags';
-import { formatAmount, formatTable } from './table';
+import { formatAmount, formatTable } from '../report/table';
 
 export const GET_USAGE = `Usage: hwquota get <account|project|kms|sfs-turbo|metastudio> [options]
 

@@ -3,11 +3,16 @@ import type { QuotaClient } from '../quota-client';
 import { mergeSettings, stackConfigSettings, type ConnectionArgs } from './settings';
 import { sharedQuotaClient } from './shared-client';
 
-/** The Promise form of a data source: args over stack config over the environment, then read with the shared client. */
-export function invokeRead<A extends ConnectionArgs, R>(args: A, read: (client: QuotaClient, args: A) => Promise<R>): Promise<R> {
+/** The shared client for these settings: args over stack config over the environment. */
+export function quotaClientFor(args: ConnectionArgs): QuotaClient {
   const { region, accessKey, secretKey, securityToken, authToken, cloud, endpoints } = args;
   const connection = { region, accessKey, secretKey, securityToken, authToken, cloud, endpoints };
-  return read(sharedQuotaClient(mergeSettings(stackConfigSettings(), connection)), args);
+  return sharedQuotaClient(mergeSettings(stackConfigSettings(), connection));
+}
+
+/** The Promise form of a data source: read with the shared client for its settings. */
+export function invokeRead<A extends ConnectionArgs, R>(args: A, read: (client: QuotaClient, args: A) => Promise<R>): Promise<R> {
+  return read(quotaClientFor(args), args);
 }
 
 /**

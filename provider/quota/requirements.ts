@@ -30,7 +30,9 @@ export interface QuotaCheck {
   readonly unlimited: boolean;
   /** Met when unlimited or `headroom >= need`; never when usage is unknown. */
   readonly met: boolean;
-  /** How much is missing: `need - headroom`, 0 when met, `null` when usage is unknown. */
+  /** Kept free on top of `need` (a guard's margin); absent when none was asked for. */
+  readonly margin?: number;
+  /** How much is missing: `need (+ margin) - headroom`, 0 when met, `null` when usage is unknown. */
   readonly shortfall: number | null;
   /** Why a check is not met for a reason other than headroom (usage unknown, type not reported). */
   readonly note?: string;

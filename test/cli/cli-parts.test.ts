@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEndpointFlags, parseOutputFlag } from '../../provider/cli/client-flags';
 import { readRequirementsFile } from '../../provider/cli/requirements-file';
-import { formatAmount, formatTable } from '../../provider/cli/table';
+import { formatAmount, formatTable } from '../../provider/report/table';
 
 const dir = mkdtempSync(join(tmpdir(), 'hwquota-cli-'));
 const file = (name: string, text: string) => {

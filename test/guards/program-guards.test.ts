@@ -90,7 +90,7 @@ describe('pickPlacement', () => {
     const placement = pickPlacementOutput(pulumi.output(pulumi.unknown as unknown as { region: string }[]), [{ service: 'kms', type: 'CMK', need: 1 }]);
     expect(await (placement as unknown as { isKnown: Promise<boolean> }).isKnown).toBe(false);
     expect(emulator.requests.kms).toBe(before);
-    const known = pickPlacementOutput([{ region: pulumi.output('eu-west-101') }], [{ service: 'kms', type: 'CMK', need: 1 }]);
+    const known = pickPlacementOutput([pulumi.output({ region: 'eu-west-101' })], [{ service: 'kms', type: 'CMK', need: 1 }]);
     expect(await (known as unknown as { promise(): Promise<{ candidate: unknown }> }).promise()).toMatchObject({ candidate: { region: 'eu-west-101' } });
   });
 });

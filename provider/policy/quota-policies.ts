@@ -1,0 +1,122 @@
+import type { ResourceValidationArgs, ResourceValidationPolicy } from '@pulumi/policy';
+import type { QuotaClientOptions } from '../quota-client';
+import { configSettings, parsePolicyConfig, QUOTA_POLICY_CONFIG_SCHEMA, type QuotaPolicyConfig } from './policy-config';
+import { judgeDeclared, uncountedFinding, type QuotaFinding } from './quota-findings';
+import { createQuotaReader, type QuotaReader } from './quota-reader';
+import { checkQuotaRules, DEFAULT_QUOTA_RULES, mergeQuotaRules, type QuotaRules } from './quota-rules';
+import { resourceUses, type ResourceUse } from './resource-uses';
+import { createStackTally, type StackTally } from './stack-tally';
+
+/** The policies' names, as a pack's config file and Pulumi Cloud refer to them. */
+export const QUOTA_POLICY_NAMES = {
+  fits: 'huaweicloud-quota-fits',
+  headroom: 'huaweicloud-quota-headroom',
+} as const;
+
+/** How the pack's code sets the policies up; each policy's config goes over these. */
+export interface QuotaPolicyOptions {
+  /**
+   * Client settings: credentials (default: the environment), `env`, transport options, and defaults for what a
+   * policy's config can set (`region`, `projectId`, `projectName`, `domainId`, `cloud`, `endpoints`).
+   */
+  settings?: QuotaClientOptions;
+  /** Rules by resource type over `DEFAULT_QUOTA_RULES`, replacing the types they name; `[]` turns a type off. */
+  rules?: QuotaRules;
+}
+
+/** The quota policies, to hand to `new PolicyPack(name, { policies })` in the pack's own entry. */
+export interface QuotaPolicies {
+  /** Mandatory: stops a resource's step when the stack declares more of a quota than the whole quota. */
+  readonly fits: ResourceValidationPolicy;
+  /** Advisory: more than today's headroom (maybe counting resources that exist), or a quota that could not be checked. */
+  readonly headroom: ResourceValidationPolicy;
+  /** Both of them. */
+  readonly policies: ResourceValidationPolicy[];
+  /** Closes the quota clients the policies opened. A policy pack's process just exits; tests close. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates the quota policies. Constructs no `PolicyPack` (that starts the analyzer's server): build the pack in a
+ * separate entry. Each policy counts, resource by resource, what the stack declares per quota scope (see
+ * `StackTally`) and compares it with the quota read once per run; reads that fail become advisories.
+ *
+ * @example
+ * // index.ts of a policy pack
+ * import { PolicyPack } from '@pulumi/policy';
+ * import { quotaPolicies } from 'pulumi-huaweicloud-quotas/policy';
+ * new PolicyPack('huaweicloud-quotas', { policies: quotaPolicies().policies });
+ */
+export function quotaPolicies(options: QuotaPolicyOptions = {}): QuotaPolicies {
+  const rules = mergeQuotaRules(DEFAULT_QUOTA_RULES, options.rules === undefined ? undefined : checkQuotaRules(options.rules));
+  const readers = new Map<string, QuotaReader>();
+
+  const readerFor = (config: QuotaPolicyConfig): QuotaReader => {
+    const fromConfig = configSettings(config);
+    const key = JSON.stringify(fromConfig);
+    let reader = readers.get(key);
+    if (!reader) {
+      const settings: QuotaClientOptions = { ...options.settings, ...fromConfig };
+      if (fromConfig.endpoints) settings.endpoints = { ...options.settings?.endpoints, ...fromConfig.endpoints };
+      reader = createQuotaReader(settings);
+      readers.set(key, reader);
+    }
+    return reader;
+  };
+
+  const findingsFor = async (tally: StackTally, args: ResourceValidationArgs): Promise<QuotaFinding[]> => {
+    const config = parsePolicyConfig(args.getConfig<Record<string, unknown>>());
+    const uses = mergeQuotaRules(rules, config.rules)[args.type];
+    if (!uses?.length) return [];
+    const reader = readerFor(config);
+    const subject = `${args.type} "${args.name}"`;
+    const declared = resourceUses({ props: args.props, providerProps: args.provider?.props }, uses, reader.defaultRegion);
+    const counted = declared.filter((use): use is Extract<ResourceUse, { counted: true }> => use.counted);
+    // Recorded before any await, so that each resource is judged on the count up to itself, in the engine's order.
+    const totals = tally.record(args.urn, counted);
+    const judged = await Promise.all(
+      counted.map(async ({ scope }, index) => judgeDeclared(subject, scope, totals[index] ?? 0, await reader.read(scope.service, scope.region))),
+    );
+    const uncounted = declared.flatMap((use) => (use.counted ? [] : [uncountedFinding(subject, use.use, use.reason)]));
+    return [...uncounted, ...judged.filter((finding) => finding !== undefined)];
+  };
+
+  // Each policy keeps its own tally: a policy can be disabled, or configured apart, without changing the other's count.
+  const resourcePolicy = (name: string, level: QuotaFinding['level'], description: string): ResourceValidationPolicy => {
+    const tally = createStackTally();
+    return {
+      name,
+      description,
+      enforcementLevel: level,
+      configSchema: QUOTA_POLICY_CONFIG_SCHEMA,
+      validateResource: async (args, reportViolation) => {
+        for (const finding of await findingsFor(tally, args)) {
+          if (finding.level === level) reportViolation(finding.message);
+        }
+      },
+    };
+  };
+
+  const fits = resourcePolicy(
+    QUOTA_POLICY_NAMES.fits,
+    'mandatory',
+    'Stops a Huawei Cloud resource when the stack declares more of a quota (KMS keys, SFS Turbo shares and capacity, ' +
+      'IAM users, groups, agencies and projects) than the whole quota: it could never fit.',
+  );
+  const headroom = resourcePolicy(
+    QUOTA_POLICY_NAMES.headroom,
+    'advisory',
+    'Warns when the stack declares more of a Huawei Cloud quota than is free today (the count may include resources ' +
+      'that already exist), or when a quota could not be checked.',
+  );
+  return {
+    fits,
+    headroom,
+    policies: [fits, headroom],
+    async close() {
+      const open = [...readers.values()];
+      readers.clear();
+      await Promise.all(open.map((reader) => reader.close()));
+    },
+  };
+}

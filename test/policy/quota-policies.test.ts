@@ -1,0 +1,282 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HuaweiCloudError } from '../../provider/client';
+import { startEmulator, type RunningEmulator } from '../../provider/emulator';
+import { quotaPolicies, QUOTA_POLICY_NAMES, type QuotaPolicies, type QuotaPolicyOptions } from '../../provider/policy';
+import { clearSharedReads } from '../../provider/quota/read-cache';
+import { clearSharedLookups } from '../../provider/scope/shared-lookups';
+import { analyze, policyProxy, type Declared } from './validator-args';
+
+const CN4 = '0dea2644dc80d5d22ff1c01e3ebea6fc';
+const CN4_DEV = '34bdce22bc00d4d4402427d1aa0ae49a';
+const EU = 'fefd03d0f5479c9faf101287fbfd0e17';
+const DOMAIN = 'b933a12c403702918e1c1f0c738433a3';
+const MAY_INCLUDE = 'The count may include resources that already exist, which are already in "used".';
+
+const KEY = 'huaweicloud:Dew/key:Key';
+const TURBO = 'huaweicloud:Sfs/turbo:Turbo';
+const NOTHING = { mandatory: [], advisory: [] };
+
+let emulator: RunningEmulator;
+const opened: QuotaPolicies[] = [];
+beforeEach(async () => {
+  clearSharedReads();
+  clearSharedLookups();
+  emulator = await startEmulator();
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((policies) => policies.close()));
+  await emulator.stop();
+});
+
+/** Policies for one run, configured by the emulator's environment (as a pack run in its shell would be). */
+function policiesForRun(options: QuotaPolicyOptions = {}): QuotaPolicies {
+  const policies = quotaPolicies({ ...options, settings: { env: emulator.env, retryBaseDelayMs: 1, ...options.settings } });
+  opened.push(policies);
+  return policies;
+}
+
+const account = () => emulator.state.accounts[0]!;
+const project = (name: string) => account().projects.find((candidate) => candidate.name === name)!;
+const kmsCmk = (name = 'cn-north-4') => project(name).kmsQuotas.find((quota) => quota.type === 'CMK')!;
+const sfsTurbo = (type: 'shares' | 'capacity') => project('cn-north-4').sfsTurboQuotas.find((quota) => quota.type === type)!;
+const iamAccount = (type: string) => account().iamQuotas.find((quota) => quota.type === type)!;
+const key = (name: string, props: Record<string, unknown> = {}, more: Partial<Declared> = {}): Declared => ({ type: KEY, name, props: { keyAlias: name, ...props }, ...more });
+
+describe('the policies', () => {
+  it('are a mandatory and an advisory resource policy, with the config schema', () => {
+    const { fits, headroom, policies } = policiesForRun();
+    expect(policies).toEqual([fits, headroom]);
+    expect([fits.name, fits.enforcementLevel, headroom.name, headroom.enforcementLevel]).toEqual([QUOTA_POLICY_NAMES.fits, 'mandatory', QUOTA_POLICY_NAMES.headroom, 'advisory']);
+    expect(Object.keys(fits.configSchema!.properties)).toEqual(['region', 'projectId', 'projectName', 'domainId', 'cloud', 'endpoints', 'rules']);
+  });
+
+  it('leave other resource types alone, without a request', async () => {
+    expect(await analyze(policiesForRun(), { type: 'huaweicloud:Vpc/vpc:Vpc', name: 'net', props: { cidr: '10.0.0.0/16' } })).toEqual(NOTHING);
+    expect(emulator.requests.kms + emulator.requests.account + emulator.requests.projects).toBe(0);
+  });
+});
+
+describe('counting KMS keys across the stack, one validator call per resource', () => {
+  it('says nothing while they fit, advises past today’s headroom, and stops the key that exceeds the whole quota', async () => {
+    kmsCmk().used = 18;
+    const policies = policiesForRun();
+    const reported = [];
+    for (let index = 1; index <= 21; index += 1) reported.push(await analyze(policies, key(`key-${index}`)));
+
+    expect(reported.slice(0, 2)).toEqual([NOTHING, NOTHING]);
+    expect(reported[2]).toEqual({
+      mandatory: [],
+      advisory: [`${KEY} "key-3": this stack declares 3 KMS CMK in cn-north-4 (project ${CN4}), but only 2 are free today (18 of 20 used): up to 1 short. ${MAY_INCLUDE}`],
+    });
+    expect(reported[19]!.advisory).toEqual([`${KEY} "key-20": this stack declares 20 KMS CMK in cn-north-4 (project ${CN4}), but only 2 are free today (18 of 20 used): up to 18 short. ${MAY_INCLUDE}`]);
+    expect(reported.slice(2, 20).every((one) => one.mandatory.length === 0 && one.advisory.length === 1)).toBe(true);
+    expect(reported[20]).toEqual({
+      mandatory: [`${KEY} "key-21": this stack declares 21 KMS CMK in cn-north-4 (project ${CN4}), but the quota is 20: it can never fit (1 over). Declare less, or ask for a higher quota.`],
+      advisory: [],
+    });
+    // One read for the whole run, shared by both policies.
+    expect(emulator.requests.kms).toBe(1);
+  });
+
+  it('counts a resource analysed again once, with its latest amounts', async () => {
+    kmsCmk().used = 19;
+    const policies = policiesForRun();
+    expect(await analyze(policies, key('key-a'))).toEqual(NOTHING);
+    expect(await analyze(policies, key('key-a'))).toEqual(NOTHING);
+    expect((await analyze(policies, key('key-b'))).advisory).toEqual([expect.stringContaining('declares 2 KMS CMK')]);
+  });
+
+  it('starts every run from zero', async () => {
+    kmsCmk().used = 19;
+    expect(await analyze(policiesForRun(), key('key-a'))).toEqual(NOTHING);
+    expect(await analyze(policiesForRun(), key('key-b'))).toEqual(NOTHING);
+  });
+
+  it('says nothing for an unlimited quota', async () => {
+    kmsCmk().quota = -1;
+    const policies = policiesForRun();
+    for (const name of ['key-a', 'key-b', 'key-c']) expect(await analyze(policies, key(name))).toEqual(NOTHING);
+  });
+});
+
+describe('SFS Turbo: one share and its size in GB of capacity', () => {
+  it('stops the file system whose size takes the stack past the capacity quota', async () => {
+    const policies = policiesForRun();
+    expect(await analyze(policies, { type: TURBO, name: 'files-a', props: { size: 15 } })).toEqual(NOTHING);
+    expect(await analyze(policies, { type: TURBO, name: 'files-b', props: { size: 10 } })).toEqual({
+      mandatory: [`${TURBO} "files-b": this stack declares 25 GB of SFS Turbo capacity in cn-north-4 (project ${CN4}), but the quota is 20 GB: it can never fit (5 GB over). Declare less, or ask for a higher quota.`],
+      advisory: [],
+    });
+  });
+
+  it('advises when the size is more than the capacity free today, and counts shares', async () => {
+    sfsTurbo('capacity').used = 12;
+    sfsTurbo('shares').quota = 6;
+    const policies = policiesForRun();
+    expect(await analyze(policies, { type: TURBO, name: 'files', props: { size: 10 } })).toEqual({
+      mandatory: [],
+      advisory: [`${TURBO} "files": this stack declares 10 GB of SFS Turbo capacity in cn-north-4 (project ${CN4}), but only 8 GB are free today (12 of 20 GB used): up to 2 GB short. ${MAY_INCLUDE}`],
+    });
+    expect((await analyze(policies, { type: TURBO, name: 'more-files', props: { size: 0 } })).advisory).toEqual([
+      `${TURBO} "more-files": this stack declares 2 SFS Turbo shares in cn-north-4 (project ${CN4}), but only 1 is free today (5 of 6 used): up to 1 short. ${MAY_INCLUDE}`,
+      expect.stringContaining('declares 10 GB of SFS Turbo capacity'),
+    ]);
+  });
+});
+
+describe('IAM: users, groups and agencies against the account, projects against their region', () => {
+  it('maps each type to its account quota', async () => {
+    iamAccount('user').quota = 2;
+    iamAccount('user').used = 1;
+    iamAccount('group').quota = 1;
+    iamAccount('group').used = 1;
+    iamAccount('agency').quota = 0;
+    iamAccount('agency').used = 0;
+    const policies = policiesForRun();
+    const user = (name: string) => analyze(policies, { type: 'huaweicloud:Iam/user:User', name, props: { name } });
+    expect(await user('alice')).toEqual(NOTHING);
+    expect((await user('bob')).advisory).toEqual([
+      `huaweicloud:Iam/user:User "bob": this stack declares 2 IAM user in account ${DOMAIN}, but only 1 is free today (1 of 2 used): up to 1 short. ${MAY_INCLUDE}`,
+    ]);
+    expect((await user('carol')).mandatory).toEqual([expect.stringContaining(`declares 3 IAM user in account ${DOMAIN}, but the quota is 2: it can never fit (1 over)`)]);
+    expect((await analyze(policies, { type: 'huaweicloud:Iam/group:Group', name: 'ops' })).advisory).toEqual([expect.stringContaining('declares 1 IAM group in account')]);
+    expect((await analyze(policies, { type: 'huaweicloud:Iam/agency:Agency', name: 'ecs' })).mandatory).toEqual([expect.stringContaining('declares 1 IAM agency in account')]);
+    expect(emulator.requests.account).toBe(1);
+  });
+
+  it('counts a project against the region its name starts with', async () => {
+    const eu = project('eu-west-101').iamQuotas[0]!;
+    eu.quota = 1;
+    eu.used = 1;
+    const policies = policiesForRun();
+    expect(await analyze(policies, { type: 'huaweicloud:Iam/project:Project', name: 'ci', props: { name: 'eu-west-101_ci' } })).toEqual({
+      mandatory: [],
+      advisory: [`huaweicloud:Iam/project:Project "ci": this stack declares 1 IAM project in eu-west-101 (project ${EU}), but only 0 are free today (1 of 1 used): up to 1 short. ${MAY_INCLUDE}`],
+    });
+    // An auto-named project (no region in its name) falls back to the default region: cn-north-4, 4 of 10 used.
+    expect(await analyze(policies, { type: 'huaweicloud:Iam/project:Project', name: 'tmp', props: { name: 'tmp-1a2b3c' } })).toEqual(NOTHING);
+  });
+});
+
+describe('the region of a resource', () => {
+  beforeEach(() => {
+    kmsCmk('cn-north-4').used = 0;
+    kmsCmk('eu-west-101').used = 20;
+  });
+  const fullInEu = (name: string) => [`${KEY} "${name}": this stack declares 1 KMS CMK in eu-west-101 (project ${EU}), but only 0 are free today (20 of 20 used): up to 1 short. ${MAY_INCLUDE}`];
+
+  it('is its region property, which beats its provider’s', async () => {
+    expect((await analyze(policiesForRun(), key('k', { region: 'eu-west-101' }, { providerProps: { region: 'cn-north-4' } }))).advisory).toEqual(fullInEu('k'));
+  });
+
+  it('else its provider’s region, which beats the policy config', async () => {
+    expect((await analyze(policiesForRun(), key('k', {}, { providerProps: { region: 'eu-west-101' }, config: { region: 'cn-north-4' } }))).advisory).toEqual(fullInEu('k'));
+  });
+
+  it('else the policy config’s region, which beats HW_REGION_NAME', async () => {
+    expect((await analyze(policiesForRun(), key('k', {}, { config: { region: 'eu-west-101' } }))).advisory).toEqual(fullInEu('k'));
+  });
+
+  it('else HW_REGION_NAME; and each region has its own count', async () => {
+    const policies = policiesForRun();
+    expect(await analyze(policies, key('here'))).toEqual(NOTHING);
+    expect((await analyze(policies, key('there', { region: 'eu-west-101' }))).advisory).toEqual(fullInEu('there'));
+    expect(await analyze(policies, key('here-too'))).toEqual(NOTHING);
+  });
+});
+
+describe('settings from the policy config', () => {
+  it('projectName picks the project of the config region', async () => {
+    kmsCmk('cn-north-4_dev').used = 20;
+    const reported = await analyze(policiesForRun(), key('k', {}, { config: { projectName: 'cn-north-4_dev' } }));
+    expect(reported.advisory).toEqual([expect.stringContaining(`declares 1 KMS CMK in cn-north-4 (project ${CN4_DEV}), but only 0 are free today`)]);
+  });
+
+  it('rules turn a type off, or count another type in the same scope', async () => {
+    kmsCmk().used = 19;
+    const policies = policiesForRun({ rules: { 'example:kms/key:Key': [{ service: 'kms', type: 'CMK' }] } });
+    expect(await analyze(policies, key('k', {}, { config: { rules: { [KEY]: [] } } }))).toEqual(NOTHING);
+    expect(await analyze(policies, key('k1'))).toEqual(NOTHING);
+    expect((await analyze(policies, { type: 'example:kms/key:Key', name: 'k2' })).advisory).toEqual([expect.stringContaining('"k2": this stack declares 2 KMS CMK')]);
+  });
+
+  it('refuse a config that does not fit the schema, naming the key', async () => {
+    const failure = analyze(policiesForRun(), key('k', {}, { config: { regoin: 'cn-north-4' } }));
+    await expect(failure).rejects.toThrow(HuaweiCloudError);
+    await expect(failure).rejects.toThrow('policy config: unknown key "regoin"');
+  });
+});
+
+describe('values not known during a preview', () => {
+  it('give an advisory for the use they decide, and the rest is still counted', async () => {
+    sfsTurbo('shares').quota = 5;
+    const policies = policiesForRun();
+    expect(await analyze(policies, { type: TURBO, name: 'files', props: { size: policyProxy.unknownNumberValue } })).toEqual({
+      mandatory: [],
+      advisory: [
+        `${TURBO} "files": SFS Turbo capacity could not be checked: size is not known yet.`,
+        `${TURBO} "files": this stack declares 1 SFS Turbo shares in cn-north-4 (project ${CN4}), but only 0 are free today (5 of 5 used): up to 1 short. ${MAY_INCLUDE}`,
+      ],
+    });
+    // The unknown size was not counted: 20 GB still fit.
+    expect((await analyze(policies, { type: TURBO, name: 'more-files', props: { size: 20 } })).advisory).toEqual([expect.stringContaining('declares 2 SFS Turbo shares')]);
+  });
+
+  it('an unknown region, of the resource or of its provider, is not guessed', async () => {
+    const policies = policiesForRun();
+    expect(await analyze(policies, key('k', { region: policyProxy.unknownStringValue }))).toEqual({ mandatory: [], advisory: [`${KEY} "k": KMS CMK could not be checked: region is not known yet.`] });
+    expect(await analyze(policies, key('p', {}, { providerProps: { region: policyProxy.unknownStringValue } }))).toEqual({
+      mandatory: [],
+      advisory: [`${KEY} "p": KMS CMK could not be checked: its provider's region is not known yet.`],
+    });
+    expect(emulator.requests.kms).toBe(0);
+  });
+
+  it('a missing or unusable size, or no region anywhere, is said so', async () => {
+    const policies = policiesForRun();
+    expect((await analyze(policies, { type: TURBO, name: 'none', props: {} })).advisory).toContain(`${TURBO} "none": SFS Turbo capacity could not be checked: the resource sets no size.`);
+    expect((await analyze(policies, { type: TURBO, name: 'text', props: { size: 'big' } })).advisory).toContain(`${TURBO} "text": SFS Turbo capacity could not be checked: size is "big", not a number ≥ 0.`);
+    const { HW_REGION_NAME: _, ...noRegion } = emulator.env;
+    expect(await analyze(policiesForRun({ settings: { env: noRegion } }), key('k'))).toEqual({
+      mandatory: [],
+      advisory: [`${KEY} "k": KMS CMK could not be checked: no region: the resource sets no region, and neither its provider, the policy config nor HW_REGION_NAME names one.`],
+    });
+  });
+});
+
+describe('a quota that cannot be read', () => {
+  it('gives an advisory with the error, no secret, and no second request in the run', async () => {
+    const wrongSecret = 'WrongSecretKeyForThePolicyTest00000000001';
+    const policies = policiesForRun({ settings: { env: { ...emulator.env, HUAWEICLOUD_SDK_SK: wrongSecret } } });
+    const first = await analyze(policies, key('k1'));
+    const second = await analyze(policies, key('k2'));
+    expect(first.mandatory).toEqual([]);
+    expect(first.advisory).toEqual([expect.stringMatching(new RegExp(`^${KEY} "k1": KMS CMK in cn-north-4 could not be checked: reading the quota failed: .*APIGW\\.0301`))]);
+    expect(second.advisory).toEqual([expect.stringContaining('"k2": KMS CMK in cn-north-4 could not be checked: reading the quota failed')]);
+    for (const message of [...first.advisory, ...second.advisory]) {
+      expect(message).not.toContain(wrongSecret);
+      expect(message).not.toContain(emulator.env.HUAWEICLOUD_SDK_SK);
+    }
+    expect(emulator.requests.kms).toBe(1);
+  });
+
+  it('without credentials, says where it looked', async () => {
+    const { HUAWEICLOUD_SDK_AK: _ak, HUAWEICLOUD_SDK_SK: _sk, ...noKeys } = emulator.env;
+    const reported = await analyze(policiesForRun({ settings: { env: noKeys } }), { type: 'huaweicloud:Iam/user:User', name: 'alice' });
+    expect(reported).toEqual({ mandatory: [], advisory: [expect.stringMatching(/^huaweicloud:Iam\/user:User "alice": IAM user could not be checked: reading the quota failed: .*HUAWEICLOUD_SDK_AK/)] });
+  });
+
+  it('and a quota the service does not report, or whose usage it does not report, is said so', async () => {
+    kmsCmk().used = 0;
+    const policies = policiesForRun({ rules: { 'example:iam/mapping:Mapping': [{ service: 'account', type: 'mapping' }] } });
+    expect(await analyze(policies, { type: 'example:iam/mapping:Mapping', name: 'm' })).toEqual({
+      mandatory: [],
+      advisory: [`example:iam/mapping:Mapping "m": IAM mapping in account ${DOMAIN} could not be checked against today's headroom: the service does not report its usage.`],
+    });
+    project('cn-north-4').kmsQuotas.splice(0, 1);
+    expect(await analyze(policies, key('k'))).toEqual({
+      mandatory: [],
+      advisory: [`${KEY} "k": KMS CMK could not be checked: the service reports no "CMK" quota in cn-north-4 (project ${CN4}).`],
+    });
+  });
+});

@@ -95,6 +95,16 @@ describe('errors in each service shape', () => {
     }
   });
 
+  it('extra fields pass', async () => {
+    const extended = await startTestServer((_q, response) => sendJson(response, 200, { quotas: { resources: [{ type: 'CMK', quota: 20, used: 1, region_hint: 'x' }], next: null }, extra: true }));
+    try {
+      const client = quotaClient({ endpoints: { kms: extended.url }, projectId: CN4 });
+      expect((await client.kmsQuotas()).resources).toEqual([{ type: 'CMK', quota: 20, used: 1, headroom: 19, unlimited: false }]);
+    } finally {
+      await extended.close();
+    }
+  });
+
   it('schema drift is response-invalid naming the service and field, never NaN', async () => {
     const drifted = await startTestServer((_q, response) => sendJson(response, 200, { quotas: { resources: [{ type: 'CMK', quota: '20', used: 1 }] } }));
     try {

@@ -12,8 +12,13 @@ export function processIo(): CliIo {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
-    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    color: useColor(Boolean(process.stdout.isTTY), process.env),
   };
+}
+
+/** Colour only on a terminal, and never when `NO_COLOR` is set to anything (no-color.org). */
+export function useColor(isTerminal: boolean, env: NodeJS.ProcessEnv): boolean {
+  return isTerminal && !env.NO_COLOR;
 }
 
 /** A mistake in how the command was called: exit 2 with a usage message. */

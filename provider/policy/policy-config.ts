@@ -1,8 +1,9 @@
 import type { PolicyConfigSchema } from '@pulumi/policy';
 import { z } from 'zod';
-import { REGION_PATTERN } from '../endpoints/region';
 import { SERVICE_NAMES, type ServiceName } from '../endpoints/service-names';
-import { PATH_PARAMETER_PATTERN, PATH_PARAMETER_RULE } from '../path-parameters';
+import { REGION_PATTERN } from '../endpoints/region';
+import { PATH_PARAMETER_PATTERN } from '../path-parameters';
+import { RegionId, ResourceId } from '../quota/field-schemas';
 import type { QuotaClientOptions } from '../quota-client';
 import { checkPolicyInput } from './check-input';
 import { QuotaRulesSchema, RULE_SERVICES, type QuotaRules } from './quota-rules';
@@ -28,14 +29,12 @@ export interface QuotaPolicyConfig {
   rules?: QuotaRules;
 }
 
-const Id = z.string().regex(PATH_PARAMETER_PATTERN, PATH_PARAMETER_RULE);
-
 const QuotaPolicyConfigSchema = z
   .object({
-    region: z.string().regex(REGION_PATTERN, 'must be a Huawei Cloud region ID such as cn-north-4 or eu-west-101').optional(),
-    projectId: Id.optional(),
+    region: RegionId.optional(),
+    projectId: ResourceId.optional(),
     projectName: z.string().min(1).optional(),
-    domainId: Id.optional(),
+    domainId: ResourceId.optional(),
     cloud: z.string().min(1).optional(),
     endpoints: z.record(z.enum(SERVICE_NAMES as [ServiceName, ...ServiceName[]]), z.string().url()).optional(),
     rules: QuotaRulesSchema.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkQuotaType } from '../quota/field-schemas';
 import { QUOTA_TYPES } from '../quota/requirement-schema';
 import { checkPolicyInput } from './check-input';
 
@@ -53,10 +54,7 @@ const QuotaUseSchema = z
   })
   .strict()
   .superRefine((use, context) => {
-    const types = QUOTA_TYPES[use.service];
-    if (!types.includes(use.type)) {
-      context.addIssue({ code: 'custom', path: ['type'], message: `${use.service} quota types are ${types.join(', ')}; got ${JSON.stringify(use.type)}` });
-    }
+    checkQuotaType(QUOTA_TYPES, use.service, use.type, context);
     if (use.amount !== undefined && use.amountFrom !== undefined) {
       context.addIssue({ code: 'custom', path: ['amountFrom'], message: 'give amount or amountFrom, not both' });
     }

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { REGION_PATTERN } from '../endpoints/region';
 import { HuaweiCloudError } from '../errors';
-import { PATH_PARAMETER_PATTERN, PATH_PARAMETER_RULE } from '../path-parameters';
 import { ACCOUNT_QUOTA_TYPES } from '../services/account-quotas';
+import { RegionId, ResourceId } from './field-schemas';
 
-const Region = z.string().regex(REGION_PATTERN, 'must be a Huawei Cloud region ID such as cn-north-4 or eu-west-101');
-const Id = z.string().regex(PATH_PARAMETER_PATTERN, PATH_PARAMETER_RULE);
+const Region = RegionId;
+const Id = ResourceId;
 const ProjectName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a project name such as cn-north-4 or cn-north-4_dev');
 const Signal = z.instanceof(AbortSignal, { message: 'must be an AbortSignal' });
 

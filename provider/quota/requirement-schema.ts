@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { REGION_PATTERN } from '../endpoints/region';
-import { PATH_PARAMETER_PATTERN, PATH_PARAMETER_RULE } from '../path-parameters';
 import { ACCOUNT_QUOTA_TYPES } from '../services/account-quotas';
 import { KMS_QUOTA_TYPES } from '../services/kms-quotas';
 import { METASTUDIO_QUOTA_TYPES } from '../services/metastudio-user-quotas';
 import { PROJECT_QUOTA_TYPES } from '../services/project-quotas';
 import { SFS_TURBO_QUOTA_TYPES } from '../services/sfs-turbo-quotas';
+import { checkQuotaType, RegionId, ResourceId } from './field-schemas';
 import { QUOTA_SERVICES, type QuotaService } from './requirements';
 
 /** The quota types each service reports, spelled as its API spells them. */
@@ -17,25 +16,20 @@ export const QUOTA_TYPES: Record<QuotaService, readonly string[]> = {
   metastudio: METASTUDIO_QUOTA_TYPES,
 };
 
-const Id = z.string().regex(PATH_PARAMETER_PATTERN, PATH_PARAMETER_RULE);
-
 /** A requirement as users write it (in code or in a `hwquota check` file). */
 export const QuotaRequirementSchema = z
   .object({
     service: z.enum(QUOTA_SERVICES as [QuotaService, ...QuotaService[]]),
     type: z.string(),
     need: z.number({ invalid_type_error: 'must be a finite number ≥ 0' }).finite('must be a finite number ≥ 0').nonnegative('must be a finite number ≥ 0'),
-    region: z.string().regex(REGION_PATTERN, 'must be a Huawei Cloud region ID such as cn-north-4 or eu-west-101').optional(),
-    projectId: Id.optional(),
-    domainId: Id.optional(),
-    userId: Id.optional(),
+    region: RegionId.optional(),
+    projectId: ResourceId.optional(),
+    domainId: ResourceId.optional(),
+    userId: ResourceId.optional(),
   })
   .strict()
   .superRefine((requirement, context) => {
-    const types = QUOTA_TYPES[requirement.service];
-    if (!types.includes(requirement.type)) {
-      context.addIssue({ code: 'custom', path: ['type'], message: `${requirement.service} quota types are ${types.join(', ')}; got ${JSON.stringify(requirement.type)}` });
-    }
+    checkQuotaType(QUOTA_TYPES, requirement.service, requirement.type, context);
     if (requirement.service === 'metastudio' && !requirement.userId) {
       context.addIssue({ code: 'custom', path: ['userId'], message: 'MetaStudio quotas are per IAM user: name the userId' });
     }

@@ -58,10 +58,6 @@ export class Transport {
 
   constructor(private readonly settings: TransportSettings) {}
 
-  get clockOffset(): number {
-    return this.clockOffsetMs;
-  }
-
   async send(request: TransportRequest): Promise<TransportResponse> {
     const { settings } = this;
     const started = Date.now();

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { useColor } from '../../provider/cli/cli-io';
 import { parseEndpointFlags, parseOutputFlag } from '../../provider/cli/client-flags';
 import { readRequirementsFile } from '../../provider/cli/requirements-file';
 import { formatAmount, formatTable } from '../../provider/report/table';
@@ -40,6 +41,14 @@ describe('flags', () => {
     expect(parseOutputFlag(undefined)).toBe('table');
     expect(parseOutputFlag('json')).toBe('json');
     expect(() => parseOutputFlag('yaml')).toThrow('--output takes table or json; got "yaml"');
+  });
+});
+
+describe('colour', () => {
+  it('is used only on a terminal without NO_COLOR', () => {
+    expect(useColor(true, {})).toBe(true);
+    expect(useColor(true, { NO_COLOR: '1' })).toBe(false);
+    expect(useColor(false, {})).toBe(false);
   });
 });
 

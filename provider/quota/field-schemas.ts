@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { REGION_PATTERN } from '../endpoints/region';
+import { PATH_PARAMETER_PATTERN, PATH_PARAMETER_RULE } from '../path-parameters';
+
+/** Field checks shared by read arguments, requirements and policy config, so they accept and word the same. */
+export const RegionId = z.string().regex(REGION_PATTERN, 'must be a Huawei Cloud region ID such as cn-north-4 or eu-west-101');
+
+/** An ID that goes into a URL path or query: project, domain, user. */
+export const ResourceId = z.string().regex(PATH_PARAMETER_PATTERN, PATH_PARAMETER_RULE);
+
+/** Adds an issue when `type` is not one the service reports. */
+export function checkQuotaType(types: Readonly<Record<string, readonly string[]>>, service: string, type: string, context: z.RefinementCtx): void {
+  const allowed = types[service] ?? [];
+  if (!allowed.includes(type)) {
+    context.addIssue({ code: 'custom', path: ['type'], message: `${service} quota types are ${allowed.join(', ')}; got ${JSON.stringify(type)}` });
+  }
+}

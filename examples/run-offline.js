@@ -7,12 +7,15 @@
 // Exit 0 when the program finishes, 1 when it fails (a quota guard stopping it), 2 on a usage error.
 'use strict';
 const { readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
 const { resolve } = require('node:path');
 const ts = require('typescript');
 const requireFromString = require('require-from-string');
-const pulumi = require('@pulumi/pulumi');
 
 async function runOffline(exampleDir) {
+  const file = resolve(exampleDir, 'index.ts');
+  // The Pulumi the program itself resolves (from its own node_modules when it has one): the mocks must be set there.
+  const pulumi = createRequire(file)('@pulumi/pulumi');
   const registered = [];
   await pulumi.runtime.setMocks(
     {
@@ -27,14 +30,13 @@ async function runOffline(exampleDir) {
     'offline',
     true,
   );
-  const file = resolve(exampleDir, 'index.ts');
   const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
     fileName: file,
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
   });
   const program = requireFromString(outputText, file);
   try {
-    const outputs = await settle(await program());
+    const outputs = await settle(pulumi, await program());
     return { ok: true, registered, outputs };
   } catch (error) {
     const runError = pulumi.RunError.isInstance(error);
@@ -43,14 +45,14 @@ async function runOffline(exampleDir) {
 }
 
 /** Waits for every Output in the program's result (unknown ones, during preview, become "<unknown>"). */
-async function settle(value) {
+async function settle(pulumi, value) {
   if (pulumi.Output.isInstance(value)) {
     const known = await value.isKnown;
-    return known ? settle(await value.promise()) : '<unknown>';
+    return known ? settle(pulumi, await value.promise()) : '<unknown>';
   }
-  if (Array.isArray(value)) return Promise.all(value.map(settle));
+  if (Array.isArray(value)) return Promise.all(value.map((item) => settle(pulumi, item)));
   if (value && typeof value === 'object') {
-    const entries = await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await settle(item)]));
+    const entries = await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await settle(pulumi, item)]));
     return Object.fromEntries(entries);
   }
   return value;

@@ -39,7 +39,7 @@ export interface HuaweiCloudClientOptions extends CredentialOptions {
   retryMaxDelayMs?: number;
   /** Longest wait a `Retry-After` can ask for. Default 30 s. */
   maxRetryAfterMs?: number;
-  /** Extra CA certificates (PEM). Default: `OS_CACERT`. */
+  /** A PEM file of CA certificates to trust instead of Node's built-in list. Default: `OS_CACERT`. */
   caCertFile?: string;
   /** Skip TLS verification (warns). Default: `HW_INSECURE` set to `1` or `true`, else off. */
   insecure?: boolean;

@@ -1,5 +1,11 @@
 // The core client: signing, credentials, endpoints and transport. It must not import @pulumi/pulumi (plain Node users
 // and the CLI load it alone).
+/**
+ * `pulumi-huaweicloud-quotas/client`: the core, without Pulumi. `createQuotaClient` for typed quota reads,
+ * `createHuaweiCloudClient` for signed calls to any Huawei Cloud GET API, and `HuaweiCloudError`.
+ *
+ * @module pulumi-huaweicloud-quotas/client
+ */
 export { HuaweiCloudError, type HuaweiCloudErrorDetails, type HuaweiCloudErrorKind } from './errors';
 export { signRequest, type AccessKeyCredentials, type RequestToSign, type SignOptions } from './signing/sign-request';
 export type { SigningAlgorithm } from './signing/digest';

@@ -1,5 +1,11 @@
 // The local Huawei Cloud quota emulator (`pulumi-huaweicloud-quotas/emulator`): a real HTTP server for development,
 // tests and demos without a cloud account. It must not import @pulumi/pulumi.
+/**
+ * `pulumi-huaweicloud-quotas/emulator`: a local stand-in for the Huawei Cloud quota APIs, behind a gateway that
+ * checks signatures. `startEmulator()` is what `hwquota emulator` runs.
+ *
+ * @module pulumi-huaweicloud-quotas/emulator
+ */
 export { startEmulator, type EmulatorOptions, type RunningEmulator } from './emulator/start-emulator';
 export {
   EmulatorStateSchema,

@@ -17,20 +17,31 @@ export type HuaweiCloudErrorKind =
   | 'response-invalid'
   | 'service';
 
+/** What a `HuaweiCloudError` is made from; each field becomes the error's property of the same name. */
 export interface HuaweiCloudErrorDetails {
+  /** What went wrong, as a stable string to branch on. */
   kind: HuaweiCloudErrorKind;
+  /** The full, secret-free message. */
   message: string;
+  /** The HTTP method of the request, when there was one. */
   method?: string;
   /** The request path, without host or query. */
   path?: string;
+  /** Attempts made, the first included. Default 0 (none was sent). */
   attempts?: number;
+  /** Whether trying the same request again later may succeed. Default `false`. */
   retryable?: boolean;
+  /** For `service`: the HTTP status of the answer. */
   status?: number;
+  /** For `service`: the service's own error code, such as `APIGW.0301` or `KMS.0201`. */
   code?: string;
+  /** For `service`: the service's own error message, with known secrets removed. */
   serviceMessage?: string;
+  /** The `X-Request-Id` (or IAM's `X-IAM-Trace-Id`) of the answer, to quote to Huawei Cloud support. */
   requestId?: string;
   /** For `invalid-argument`: the argument or setting at fault. */
   field?: string;
+  /** The underlying error, when there is one (a socket error, a timeout). */
   cause?: unknown;
 }
 
@@ -41,16 +52,27 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
  * security token: they are built from the request's method and path and the service's own error code and message.
  */
 export class HuaweiCloudError extends Error {
+  /** Always `HuaweiCloudError`. */
   override readonly name = 'HuaweiCloudError';
+  /** What went wrong, as a stable string to branch on (see {@link HuaweiCloudErrorKind}). */
   readonly kind: HuaweiCloudErrorKind;
+  /** The HTTP method of the request, when there was one. */
   readonly method: string | undefined;
+  /** The request path, without host or query. */
   readonly path: string | undefined;
+  /** Attempts made, the first included; 0 when no request was sent. */
   readonly attempts: number;
+  /** Whether trying the same request again later may succeed (throttling, a server or connection fault). */
   readonly retryable: boolean;
+  /** For `service`: the HTTP status of the answer. */
   readonly status: number | undefined;
+  /** For `service`: the service's own error code, such as `APIGW.0301`, `IAM.0004` or `MSS.00000005`. */
   readonly code: string | undefined;
+  /** For `service`: the service's own error message, with known secrets removed. */
   readonly serviceMessage: string | undefined;
+  /** The request ID of the answer (`X-Request-Id`, or IAM's `X-IAM-Trace-Id`), to quote to Huawei Cloud support. */
   readonly requestId: string | undefined;
+  /** For `invalid-argument`: the argument or setting at fault, such as `region` or `requirements[0].type`. */
   readonly field: string | undefined;
 
   constructor(details: HuaweiCloudErrorDetails) {
@@ -67,6 +89,7 @@ export class HuaweiCloudError extends Error {
     this.field = details.field;
   }
 
+  /** The error as plain data: name, kind, message and the fields that are set; never a credential. */
   toJSON(): Record<string, unknown> {
     const json: Record<string, unknown> = { name: this.name, kind: this.kind, message: this.message };
     for (const key of ['status', 'code', 'serviceMessage', 'requestId', 'field', 'method', 'path'] as const) {

@@ -1,4 +1,11 @@
 // The package root: the Pulumi layer (data sources and guards) plus everything in `/client`.
+/**
+ * `pulumi-huaweicloud-quotas`: Huawei Cloud quotas in Pulumi programs. The data sources (`getKmsQuotas`,
+ * `getKmsQuotasOutput`...), the guards (`requireHeadroom`, `hasHeadroom`, `pickPlacement`, `QuotaGuard`), and
+ * everything in `pulumi-huaweicloud-quotas/client`. Needs `@pulumi/pulumi`.
+ *
+ * @module pulumi-huaweicloud-quotas
+ */
 export * from './client';
 export * from './pulumi/get-account-quotas';
 export * from './pulumi/get-project-quotas';

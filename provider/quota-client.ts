@@ -37,6 +37,7 @@ export interface QuotaClient {
   evaluate(requirements: readonly QuotaRequirement[]): Promise<QuotaCheck[]>;
   /** The signed client underneath. */
   readonly http: HuaweiCloudClient;
+  /** Closes the connection pool. Reads already cached stay shared with other clients in the process. */
   close(): Promise<void>;
 }
 

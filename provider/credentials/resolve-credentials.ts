@@ -3,8 +3,11 @@ import { staticSource, type Auth, type CredentialSource } from './auth';
 import { DEFAULT_METADATA_URL, fetchSecurityKey, metadataSource } from './ecs-metadata';
 import { profilePath, readProfileFile, type ProfileSection } from './profile-file';
 
+/** Credentials given as options: the first place the credentials chain looks. */
 export interface CredentialOptions {
+  /** Access key ID; needs `secretKey`. */
   accessKey?: string;
+  /** Secret access key; needs `accessKey`. Never appears in a message, log line or error. */
   secretKey?: string;
   /** With `accessKey`/`secretKey`, for temporary keys. */
   securityToken?: string;

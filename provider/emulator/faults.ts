@@ -3,6 +3,7 @@ import { ROUTE_NAMES, type RouteName } from './router';
 
 /** Where a fault applies: one API by its route name, or `*` for all of them. */
 export const FAULT_ROUTES = [...ROUTE_NAMES, '*'] as const;
+/** One of {@link FAULT_ROUTES}. */
 export type FaultRoute = (typeof FAULT_ROUTES)[number];
 
 /**
@@ -17,6 +18,7 @@ export type FaultRoute = (typeof FAULT_ROUTES)[number];
  * - `hang`: no answer at all (until the client gives up or the emulator stops).
  */
 export const FAULT_KINDS = ['429', '500', '502', '503', '504', 'reset', 'truncate', 'malformed', 'html', 'hang'] as const;
+/** One of {@link FAULT_KINDS}. */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** `Retry-After` of a 429 when the fault does not say. */
@@ -28,15 +30,21 @@ export const DEFAULT_RETRY_AFTER_SECONDS = 1;
  */
 export const FaultSchema = z
   .object({
+    /** The API it applies to (`kms`, `projects`...), or `*` for all. */
     route: z.enum(FAULT_ROUTES),
+    /** What the request gets instead of its answer. */
     kind: z.enum(FAULT_KINDS),
+    /** Fail the first N matching requests, then none. */
     count: z.number().int().positive().optional(),
+    /** Fail each matching request with this probability, 0 to 1. */
     rate: z.number().min(0).max(1).optional(),
+    /** For `429`: the `Retry-After` header, in whole seconds. Default 1. */
     retryAfter: z.number().int().nonnegative().optional(),
   })
   .strict()
   .refine((fault) => fault.count === undefined || fault.rate === undefined, 'give count or rate, not both');
 
+/** A fault to inject, as {@link FaultSchema} checks it: `{route, kind, count?, rate?, retryAfter?}`. */
 export type Fault = z.infer<typeof FaultSchema>;
 
 interface ActiveFault {

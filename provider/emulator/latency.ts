@@ -2,10 +2,22 @@ import { z } from 'zod';
 
 /** A delay before every answer, drawn uniformly from [minMs, maxMs]. */
 export const LatencySchema = z
-  .object({ minMs: z.number().int().nonnegative(), maxMs: z.number().int().nonnegative() })
+  .object({
+    /** The shortest delay, in milliseconds. */
+    minMs: z.number().int().nonnegative(),
+    /** The longest delay, in milliseconds. */
+    maxMs: z.number().int().nonnegative(),
+  })
   .strict()
   .refine((latency) => latency.minMs <= latency.maxMs, 'minMs must not be more than maxMs');
 
+/**
+ * A delay before every answer, drawn uniformly from `minMs` to `maxMs` (whole milliseconds, `minMs` ≤ `maxMs`).
+ *
+ * @property minMs The shortest delay, in milliseconds.
+ * @property maxMs The longest delay, in milliseconds.
+ * @interface
+ */
 export type LatencyRange = z.infer<typeof LatencySchema>;
 
 /** This request's delay, in milliseconds. */

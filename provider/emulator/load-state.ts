@@ -4,6 +4,7 @@ import { EmulatorStateSchema, type EmulatorState } from './state-schema';
 
 /** A state file or object the emulator cannot serve; the message names the place inside it (`accounts[0].projects[1].region`). */
 export class EmulatorStateError extends Error {
+  /** Always `EmulatorStateError`. */
   override readonly name = 'EmulatorStateError';
 }
 

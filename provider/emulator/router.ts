@@ -6,6 +6,7 @@ import type { ServiceName } from '../endpoints/service-names';
  * KMS, SFS Turbo and MetaStudio user quotas.
  */
 export const ROUTE_NAMES = ['account', 'project', 'projects', 'domains', 'kms', 'sfs-turbo', 'metastudio'] as const;
+/** One of {@link ROUTE_NAMES}. */
 export type RouteName = (typeof ROUTE_NAMES)[number];
 
 /** Requests received per API; `unmatched` counts those no API matched (answered 404 `APIGW.0101`). */

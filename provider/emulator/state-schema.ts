@@ -21,39 +21,95 @@ export const METASTUDIO_QUOTA_KEYS = [
 
 const IamAccountQuota = z
   .object({
+    /** The quota type, as IAM spells it. */
     type: z.enum(IAM_ACCOUNT_QUOTA_TYPES),
+    /** The current quota. */
     quota: Count,
     /** `null` where IAM does not count usage (`mapping`). */
     used: Count.nullable(),
+    /** The lowest value the quota can be set to. */
     min: Count,
+    /** The highest value the quota can be set to. */
     max: Count,
   })
   .strict();
 
-const IamProjectQuota = z.object({ type: z.literal('project'), quota: Count, used: Count, min: Count, max: Count }).strict();
-const KmsQuota = z.object({ type: z.enum(['CMK', 'grant_per_CMK']), quota: Count, used: Count }).strict();
-const SfsTurboQuota = z.object({ type: z.enum(['shares', 'capacity']), quota: Count, used: Count, unit: z.string().min(1).optional() }).strict();
+const IamProjectQuota = z
+  .object({
+    /** The only project quota type IAM reports. */
+    type: z.literal('project'),
+    /** The current quota. */
+    quota: Count,
+    /** The usage. */
+    used: Count,
+    /** The lowest value the quota can be set to. */
+    min: Count,
+    /** The highest value the quota can be set to. */
+    max: Count,
+  })
+  .strict();
+const KmsQuota = z
+  .object({
+    /** `CMK` (customer master keys) or `grant_per_CMK`. */
+    type: z.enum(['CMK', 'grant_per_CMK']),
+    /** The quota. */
+    quota: Count,
+    /** The usage. */
+    used: Count,
+  })
+  .strict();
+const SfsTurboQuota = z
+  .object({
+    /** `shares` (file systems) or `capacity`. */
+    type: z.enum(['shares', 'capacity']),
+    /** The quota. */
+    quota: Count,
+    /** The usage. */
+    used: Count,
+    /** The unit of `quota` and `used`, such as `GB` for `capacity`. */
+    unit: z.string().min(1).optional(),
+  })
+  .strict();
 
 const wholeOrUnlimited = z.number().int().min(-1).max(10_000_000);
 const minutesOrUnlimited = z.number().min(-1).max(999_999_999);
 const MetaStudioQuotaDetail = z
   .object({
+    /** Virtual avatar training models; `-1`: no limit. */
     modeling_count_2d_model: wholeOrUnlimited,
+    /** Virtual avatar training models (Flexus edition); `-1`: no limit. */
     modeling_count_2d_model_flexus: wholeOrUnlimited,
+    /** Virtual avatar video time, in minutes (may be fractional); `-1`: no limit. */
     video_time_2d_model: minutesOrUnlimited,
+    /** Virtual avatar video time (Flexus edition), in minutes (may be fractional); `-1`: no limit. */
     video_time_flexus_2d_model: minutesOrUnlimited,
+    /** Voice cloning (basic edition); `-1`: no limit. */
     voice_clone_basic: wholeOrUnlimited,
+    /** Voice cloning (advanced edition); `-1`: no limit. */
     voice_clone_middle: wholeOrUnlimited,
+    /** Voice cloning (premium edition); `-1`: no limit. */
     voice_clone_advance: wholeOrUnlimited,
+    /** Voice cloning (Flexus edition); `-1`: no limit. */
     voice_clone_flexus: wholeOrUnlimited,
   })
   .strict();
 
-const MetaStudioUser = z.object({ user_id: z.string().min(1).max(64), quota: MetaStudioQuotaDetail, usage: MetaStudioQuotaDetail }).strict();
+const MetaStudioUser = z
+  .object({
+    /** The IAM user's ID. */
+    user_id: z.string().min(1).max(64),
+    /** The user's quotas. */
+    quota: MetaStudioQuotaDetail,
+    /** The user's usage, key by key. */
+    usage: MetaStudioQuotaDetail,
+  })
+  .strict();
 
 const User = z
   .object({
+    /** The user ID. */
     id: CloudId,
+    /** The user name (the root user's is the account name). */
     name: z.string().min(1),
     /** The account's own (root) user: the only one MetaStudio user quotas answer to. */
     root: z.boolean().default(false),
@@ -62,8 +118,11 @@ const User = z
 
 const AccessKey = z
   .object({
+    /** The access key ID (AK). */
     accessKey: z.string().regex(/^[A-Za-z0-9]{1,128}$/, 'must be letters and digits, like the access keys Huawei Cloud gives'),
+    /** The secret access key (SK) the gateway checks signatures with. */
     secretKey: z.string().min(1),
+    /** The user the key belongs to, in the same account. */
     userId: CloudId,
     /** Temporary keys only: the request must carry it as `X-Security-Token`. */
     securityToken: z.string().min(1).optional(),
@@ -72,25 +131,43 @@ const AccessKey = z
   })
   .strict();
 
-const TokenScope = z.union([z.object({ domainId: CloudId }).strict(), z.object({ projectId: CloudId }).strict()]);
+const TokenScope = z.union([
+  z
+    .object({
+      /** An account-scoped token: the account's ID. */
+      domainId: CloudId,
+    })
+    .strict(),
+  z
+    .object({
+      /** A project-scoped token: the project's ID. */
+      projectId: CloudId,
+    })
+    .strict(),
+]);
 
 const Token = z
   .object({
     /** The value sent as `X-Auth-Token`. */
     token: z.string().min(1),
+    /** The user the token was issued to, in the same account. */
     userId: CloudId,
     /** An account-scoped token (`domainId`) or a project-scoped one (`projectId`). */
     scope: TokenScope,
+    /** Refused from then on (ISO 8601). Default: never. */
     expiresAt: Instant.optional(),
   })
   .strict();
 
 const Project = z
   .object({
+    /** The project ID. */
     id: CloudId,
     /** The region ID for a region's main project; `{region}_{name}` for a sub-project. */
     name: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a project name such as cn-north-4 or cn-north-4_dev'),
+    /** The region the project is in; every region of some project is served. */
     region: RegionId,
+    /** Listed by `GET /v3/projects` as `enabled`. Default `true`. */
     enabled: z.boolean().default(true),
     /** Sub-projects only: the region's main project. */
     parentId: CloudId.optional(),
@@ -107,11 +184,17 @@ const Account = z
   .object({
     /** The account (domain) ID. */
     id: CloudId,
+    /** The account name. */
     name: z.string().min(1),
+    /** Listed by `GET /v3/auth/domains` as `enabled`. Default `true`. */
     enabled: z.boolean().default(true),
+    /** The account's users: its root user and IAM users. */
     users: z.array(User).min(1),
+    /** Access keys of the account's users, permanent or temporary. */
     accessKeys: z.array(AccessKey).default([]),
+    /** IAM tokens of the account's users, sent as `X-Auth-Token`. */
     tokens: z.array(Token).default([]),
+    /** The account's projects: a main project per region, and sub-projects. */
     projects: z.array(Project).default([]),
     /** IAM `GET /v3.0/OS-QUOTA/domains/{domain_id}`. */
     iamQuotas: z.array(IamAccountQuota).default([]),
@@ -128,17 +211,29 @@ const Account = z
  * Besides each field's own rules, IDs, access keys and tokens are unique, every reference (a key's or token's user,
  * a token's scope, a sub-project's parent) points inside the same account, and quota types are not repeated.
  */
-export const EmulatorStateSchema = z.object({ accounts: z.array(Account).min(1) }).strict().superRefine(checkReferences);
+export const EmulatorStateSchema = z
+  .object({
+    /** At least one account; the first is the one whose key and project the printed environment names. */
+    accounts: z.array(Account).min(1),
+  })
+  .strict()
+  .superRefine(checkReferences);
 
 /** The state as the emulator holds it (defaults filled in). The running emulator's `state` is this, live. */
 export type EmulatorState = z.output<typeof EmulatorStateSchema>;
 /** The state as written in a state file or passed to `startEmulator` (fields with defaults may be left out). */
 export type EmulatorStateInput = z.input<typeof EmulatorStateSchema>;
+/** An account of the state: its users, keys, tokens, projects and account-level quotas. */
 export type EmulatorAccount = EmulatorState['accounts'][number];
+/** A user of an account: the root user, or an IAM user. */
 export type EmulatorUser = EmulatorAccount['users'][number];
+/** An access key of a user, permanent or temporary (with a `securityToken`). */
 export type EmulatorAccessKey = EmulatorAccount['accessKeys'][number];
+/** An IAM token of a user, scoped to the account or to one project. */
 export type EmulatorToken = EmulatorAccount['tokens'][number];
+/** A project of an account, in one region: a main project, or a sub-project. */
 export type EmulatorProject = EmulatorAccount['projects'][number];
+/** One IAM user's MetaStudio quotas and usage, as `GET /v1/{project_id}/user/quotas` lists them (not the client's result type of the same name). */
 export type MetaStudioUserQuotas = EmulatorAccount['metaStudioUsers'][number];
 
 function checkReferences(state: { accounts: z.output<typeof Account>[] }, context: z.RefinementCtx): void {

@@ -3,6 +3,7 @@ import type { QuotaCheck } from '../quota/requirements';
 
 /** Headroom to keep free on top of each need: a fixed amount, a share of the quota, or both (added). */
 export interface Margin {
+  /** A fixed amount, ≥ 0, in the quota's unit. */
   absolute?: number;
   /** 0 to 100. */
   percentOfQuota?: number;

@@ -11,20 +11,28 @@ import { asRunError } from './run-error';
 
 /** Where resources could go: a region, and optionally a project in it (by ID or name). */
 export interface PlacementCandidate {
+  /** Region ID, such as `eu-west-101`. */
   region: string;
+  /** A project of that region, by ID. */
   projectId?: string;
+  /** A project of that region, by name (`eu-west-101_prod`). Default: the region's own project. */
   projectName?: string;
 }
 
 /** A requirement without a place: the candidate gives it one. */
 export type UnplacedRequirement = Omit<QuotaRequirement, 'region' | 'projectId'>;
 
+/** The candidate chosen, and the checks that made it fit. */
 export interface Placement {
+  /** The first candidate, in the order given, where every requirement fits. */
   readonly candidate: PlacementCandidate;
+  /** The requirements judged in that candidate. */
   readonly checks: readonly QuotaCheck[];
 }
 
+/** Settings of {@link pickPlacement}: connection settings, and a margin. */
 export interface PickPlacementOptions extends ConnectionArgs {
+  /** Headroom to keep free on top of each need. */
   margin?: Margin;
 }
 

@@ -7,13 +7,17 @@ import type { Margin } from './margin';
 
 /** What a `QuotaGuard` is given. */
 export interface QuotaGuardInputs {
+  /** What the guarded resources need. */
   requirements: QuotaRequirement[];
+  /** Headroom to keep free on top of each need. */
   margin?: Margin;
 }
 
 /** The checks, and why the guard fails when it does (a shortfall table, or why the quotas could not be read). */
 export interface QuotaGuardVerdict {
+  /** One check per requirement; empty when the quotas could not be read. */
   checks: QuotaCheck[];
+  /** Set when the guard fails: the shortfall table, or `hwquota: <kind>: <message>` when a read failed. */
   failure?: string;
 }
 

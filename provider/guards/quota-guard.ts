@@ -3,7 +3,9 @@ import type { QuotaCheck, QuotaRequirement } from '../quota/requirements';
 import type { Margin } from './margin';
 import { quotaGuardProvider } from './quota-guard-provider';
 
+/** The inputs of a {@link QuotaGuard}. */
 export interface QuotaGuardArgs {
+  /** What the guarded resources need; see {@link QuotaRequirement}. */
   requirements: pulumi.Input<pulumi.Input<QuotaRequirement>[]>;
   /** Headroom to keep free on top of each need. */
   margin?: pulumi.Input<Margin>;

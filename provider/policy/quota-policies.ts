@@ -9,7 +9,9 @@ import { createStackTally, type StackTally } from './stack-tally';
 
 /** The policies' names, as a pack's config file and Pulumi Cloud refer to them. */
 export const QUOTA_POLICY_NAMES = {
+  /** The mandatory policy: more than the whole quota. */
   fits: 'huaweicloud-quota-fits',
+  /** The advisory policy: more than today's headroom, or not checked. */
   headroom: 'huaweicloud-quota-headroom',
 } as const;
 

@@ -11,6 +11,7 @@ export const RULE_SERVICES: readonly RuleService[] = ['account', 'project', 'kms
 
 /** One quota that each resource of some type uses, and how much of it. */
 export interface QuotaUse {
+  /** The quota family: `account`, `project`, `kms` or `sfs-turbo`. */
   service: RuleService;
   /** The quota type, as the service's API spells it (`CMK`, `capacity`, `user`...). */
   type: string;

@@ -5,14 +5,19 @@ import type { QuotaClientOptions } from '../quota-client';
 
 /** Settings a data source takes besides its scope: credentials and endpoints, each overriding stack config. */
 export interface ConnectionArgs {
+  /** Region ID such as `cn-north-4`. Default: stack config `huaweicloud-quotas:region`, `huaweicloud:region`, else `HW_REGION_NAME`. */
   region?: string;
+  /** Access key ID. Default: stack config, else the environment's credentials chain. */
   accessKey?: string;
   /** Prefer `pulumi config set --secret huaweicloud-quotas:secretKey` over passing it here. */
   secretKey?: string;
+  /** With a temporary access key: its security token (sent as `X-Security-Token`). */
   securityToken?: string;
   /** An IAM token, instead of an access key. */
   authToken?: string;
+  /** Cloud domain, such as `myhuaweicloud.eu`. Default: `HW_CLOUD`, else from the region. */
   cloud?: string;
+  /** Base URL per service (`iam`, `kms`, `sfs-turbo`, `metastudio`), over the default endpoints. */
   endpoints?: Partial<Record<ServiceName, string>>;
 }
 

@@ -8,13 +8,19 @@
  * - Values can be fractional: MetaStudio's `video_time_*` quotas are minutes, such as `59.5`.
  */
 export interface QuotaResource {
+  /** The quota type, spelled as the service's API spells it (`CMK`, `shares`, `assigment_group_mp`...). */
   readonly type: string;
+  /** The quota; `null` when unlimited. */
   readonly quota: number | null;
+  /** The usage; `null` when the service does not report it. */
   readonly used: number | null;
+  /** `quota - used`, which can be negative; `null` when unlimited or when usage is unknown. */
   readonly headroom: number | null;
+  /** `true` when the service reports `-1`: no limit. */
   readonly unlimited: boolean;
   /** The lowest and highest values the quota can be set to (IAM only). */
   readonly min?: number;
+  /** The highest value the quota can be set to (IAM only). */
   readonly max?: number;
   /** The unit of `quota` and `used`, when the service gives one (SFS Turbo `capacity`: `GB`). */
   readonly unit?: string;

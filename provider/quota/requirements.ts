@@ -3,6 +3,7 @@ import type { QuotaResource } from './quota-resource';
 /** The quota families this package reads; `account` and `project` are both IAM. */
 export type QuotaService = 'account' | 'project' | 'kms' | 'sfs-turbo' | 'metastudio';
 
+/** Every {@link QuotaService}, in a stable order. */
 export const QUOTA_SERVICES: readonly QuotaService[] = ['account', 'project', 'kms', 'sfs-turbo', 'metastudio'];
 
 /**
@@ -10,23 +11,35 @@ export const QUOTA_SERVICES: readonly QuotaService[] = ['account', 'project', 'k
  * are per IAM user, so a MetaStudio requirement names a `userId`.
  */
 export interface QuotaRequirement {
+  /** Which quota family: `account`, `project`, `kms`, `sfs-turbo` or `metastudio`. */
   service: QuotaService;
+  /** The quota type, spelled as the service's API spells it (`CMK`, `capacity`, `user`, `video_time_2d_model`...). */
   type: string;
+  /** How much more the stack needs: a finite number ≥ 0, in the quota's unit (SFS Turbo `capacity`: GB). */
   need: number;
+  /** Region of the quota. Default: the client's region. Not used by `account`. */
   region?: string;
+  /** Project of the quota (`project`, `kms`, `sfs-turbo`, `metastudio`). Default: the region's project. */
   projectId?: string;
+  /** Account of the quota (`account`). Default: the client's account. */
   domainId?: string;
+  /** The IAM user (`metastudio`, where it is required). */
   userId?: string;
 }
 
 /** The verdict on one requirement. */
 export interface QuotaCheck {
+  /** The requirement judged. */
   readonly requirement: QuotaRequirement;
   /** Where the quota was read, e.g. `kms cn-north-4 project 0a1b…`. */
   readonly scope: string;
+  /** The quota read; `null` when unlimited or not reported. */
   readonly quota: number | null;
+  /** The usage read; `null` when unknown. */
   readonly used: number | null;
+  /** `quota - used`; `null` when unlimited or unknown. */
   readonly headroom: number | null;
+  /** The service reports no limit (`-1`). */
   readonly unlimited: boolean;
   /** Met when unlimited or `headroom >= need`; never when usage is unknown. */
   readonly met: boolean;

@@ -10,11 +10,14 @@ export const ACCOUNT_QUOTA_TYPES = [
   'assigment_group_mp', 'assigment_agency_mp', 'assigment_group_ep', 'assigment_user_ep', 'mapping',
 ] as const;
 
+/** One of {@link ACCOUNT_QUOTA_TYPES}. */
 export type AccountQuotaType = (typeof ACCOUNT_QUOTA_TYPES)[number];
 
 /** The quotas of an account (IAM domain): users, groups, identity providers, agencies, policies, permissions. */
 export interface AccountQuotas {
+  /** The account (domain) ID read. */
   readonly domainId: string;
+  /** One entry per quota type, in the order IAM lists them. */
   readonly resources: readonly QuotaResource[];
 }
 

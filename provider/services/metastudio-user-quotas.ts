@@ -24,15 +24,21 @@ const UserQuotaPage = z.object({
 
 /** One IAM user's MetaStudio quotas, each pairing the quota and the usage of the same key. */
 export interface MetaStudioUserQuota {
+  /** The IAM user's ID. */
   readonly userId: string;
+  /** One entry per quota key the service reports for this user (keys with a `null` quota are left out). */
   readonly resources: readonly QuotaResource[];
 }
 
+/** MetaStudio quotas of the account's IAM users, every page read. */
 export interface MetaStudioUserQuotas {
+  /** The project the request was sent to. */
   readonly projectId: string;
+  /** The region read. */
   readonly region: string;
   /** Users the service counts (all of them, or the one asked for). */
   readonly count: number;
+  /** Each user with their quotas. */
   readonly users: readonly MetaStudioUserQuota[];
 }
 

@@ -9,7 +9,9 @@ export const PROJECT_QUOTA_TYPES = ['project'] as const;
 
 /** The IAM quotas of a project. */
 export interface ProjectQuotas {
+  /** The project read: given, from the environment, or looked up by name. */
   readonly projectId: string;
+  /** One entry per quota type (today only `project`). */
   readonly resources: readonly QuotaResource[];
 }
 

@@ -7,8 +7,11 @@ import { parseResponse } from './parse-response';
 
 /** Quotas of a regional service in one project (KMS, SFS Turbo). */
 export interface RegionalQuotas {
+  /** The project read: given, from the environment, or looked up by name. */
   readonly projectId: string;
+  /** The region read. */
   readonly region: string;
+  /** One entry per quota type, in the order the service lists them. */
   readonly resources: readonly QuotaResource[];
 }
 

@@ -1,4 +1,5 @@
 import { SERVICE_NAMES } from './endpoints/service-names';
+import { invalidArgument } from './errors';
 import type { QuotaClientOptions } from './quota-client';
 
 const STRING_KEYS = ['region', 'accessKey', 'secretKey', 'securityToken', 'projectId', 'projectName', 'domainId', 'cloud'] as const;
@@ -15,11 +16,24 @@ export function settingsFromConfig(get: (fullKey: string) => string | undefined)
     const value = read(key);
     if (value) settings[key] = value;
   }
+  // The provider calls its IAM token `token`; ours is named as the option it sets.
+  const authToken = get('huaweicloud-quotas:authToken') || get('huaweicloud:token');
+  if (authToken) settings.authToken = authToken;
   const endpoints = read('endpoints');
-  if (endpoints) {
-    // The provider's map may name services this package does not call; keep ours.
-    const parsed = JSON.parse(endpoints) as Record<string, string>;
-    settings.endpoints = Object.fromEntries(Object.entries(parsed).filter(([name]) => (SERVICE_NAMES as readonly string[]).includes(name)));
-  }
+  if (endpoints) settings.endpoints = parseEndpoints(endpoints);
   return settings;
+}
+
+/** The endpoints map, a JSON object of service name to URL. The provider's may name services this package does not call; keep ours. */
+function parseEndpoints(text: string): Partial<Record<(typeof SERVICE_NAMES)[number], string>> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || Object.values(parsed).some((url) => typeof url !== 'string')) {
+    throw invalidArgument('endpoints', `stack config must be a JSON object of service name to URL, such as {"kms":"https://kms.example"}; services: ${SERVICE_NAMES.join(', ')}`);
+  }
+  return Object.fromEntries(Object.entries(parsed).filter(([name]) => (SERVICE_NAMES as readonly string[]).includes(name)));
 }

@@ -18,7 +18,7 @@ export {
   type EmulatorAccessKey,
   type EmulatorToken,
   type EmulatorProject,
-  type MetaStudioUserQuotas,
+  type EmulatorMetaStudioUser,
 } from './emulator/state-schema';
 export { defaultState } from './emulator/default-state';
 export { EmulatorStateError, parseEmulatorState, readStateFile } from './emulator/load-state';

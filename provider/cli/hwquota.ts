@@ -61,6 +61,11 @@ function packageVersion(): string {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`hwquota get kms | head -1`) is no error: end quietly, as other command-line tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -233,8 +233,8 @@ export type EmulatorAccessKey = EmulatorAccount['accessKeys'][number];
 export type EmulatorToken = EmulatorAccount['tokens'][number];
 /** A project of an account, in one region: a main project, or a sub-project. */
 export type EmulatorProject = EmulatorAccount['projects'][number];
-/** One IAM user's MetaStudio quotas and usage, as `GET /v1/{project_id}/user/quotas` lists them (not the client's result type of the same name). */
-export type MetaStudioUserQuotas = EmulatorAccount['metaStudioUsers'][number];
+/** One IAM user's MetaStudio quotas and usage, as `GET /v1/{project_id}/user/quotas` lists them. */
+export type EmulatorMetaStudioUser = EmulatorAccount['metaStudioUsers'][number];
 
 function checkReferences(state: { accounts: z.output<typeof Account>[] }, context: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string) => context.addIssue({ code: z.ZodIssueCode.custom, path, message });

@@ -18,7 +18,7 @@ export async function findProjectId(iamGet: IamGet, name: string, field: string)
   if (matches.length === 1) return matches[0]!.id;
   const message =
     matches.length === 0
-      ? `no project named "${name}" in this account; check the region, or name a sub-project such as "${name}_dev" with projectName (this package never creates projects)`
+      ? `no project named "${name}" in this account; check the region, or name a sub-project such as "${name.split('_')[0]}_dev" with projectName (this package never creates projects)`
       : `${matches.length} projects are named "${name}"; pass projectId to choose one`;
   throw new HuaweiCloudError({ kind: 'invalid-argument', field, message: `${field}: ${message}` });
 }

@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,5 +138,14 @@ describe('the hwquota bin as a subprocess', () => {
     expect(short.code).toBe(1);
     const bad = await bin(['get', 'kms', '--output', 'yaml']);
     expect(bad).toMatchObject({ code: 2, stderr: 'hwquota: usage: --output takes table or json; got "yaml"\n' });
+  });
+
+  it('ends quietly with its own exit code when the reader closes the pipe early', async () => {
+    const child = spawn(process.execPath, [join(root, 'dist/cli/hwquota.js'), 'get', 'metastudio'], { env: { PATH: process.env.PATH, ...emulator.env } });
+    child.stdout.destroy(); // as `| head -0` does: every write of the bin now fails with EPIPE
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'close')) as [number];
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 });

@@ -12,26 +12,43 @@ import { SIGNING_ALGORITHMS } from './signing/digest';
 import { percentEncode } from './signing/percent-encode';
 import { signRequest } from './signing/sign-request';
 import { resolveDebugLogger } from './transport/debug-log';
-import { createDispatcher } from './transport/dispatcher';
+import { createConnectionPool } from './transport/connection-pool';
 import { Transport, type TransportResponse } from './transport/transport';
+import { undiciPool } from './transport/undici-pool';
 
 /** One GET to a Huawei Cloud API. */
 export interface ServiceCall {
+  /** Which service's endpoint to call. */
   service: ServiceName;
   /** Default: the client's region. */
   region?: string;
   /** The path after the endpoint, with its parameters already checked (see `expandPath`). */
   path: string;
+  /** Query parameters; `undefined` values are left out. Encoded as they are signed (RFC 3986). */
   query?: Record<string, string | number | undefined>;
   /** Sent as `X-Project-Id` or `X-Domain-Id` when signing with an access key. */
-  scope?: { projectId: string } | { domainId: string };
+  scope?:
+    | {
+        /** A project-scoped call (KMS, SFS Turbo, MetaStudio, IAM project quotas). */
+        projectId: string;
+      }
+    | {
+        /** An account-scoped call (IAM account quotas). */
+        domainId: string;
+      };
+  /** Cancels the call, retries and waits included. */
   signal?: AbortSignal;
 }
 
+/** Which project `resolveProjectId` should find. */
 export interface ProjectQuery {
+  /** Default: the client's region. */
   region?: string;
+  /** Returned as it is, once checked. */
   projectId?: string;
+  /** Looked up with IAM `GET /v3/projects?name=`; sub-projects look like `cn-north-4_dev`. */
   projectName?: string;
+  /** Cancels the lookup. */
   signal?: AbortSignal;
 }
 
@@ -89,18 +106,18 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
   }
   const endpointSettings = { endpoints: options.endpoints, cloud: options.cloud, env };
   const logger = resolveDebugLogger(options.logger, env);
-  const dispatcher =
-    options.dispatcher ??
-    createDispatcher({
-      connections: numbers.connections,
-      connectTimeoutMs: numbers.connectTimeoutMs,
-      requestTimeoutMs: numbers.requestTimeoutMs,
-      caCertFile: options.caCertFile ?? (env.OS_CACERT || undefined),
-      insecure: options.insecure ?? envFlag(env.HW_INSECURE),
-      env,
-      warn: logger ?? ((message) => process.emitWarning(message, 'HwquotaInsecureTls')),
-    });
-  const transport = new Transport({ ...numbers, dispatcher, logger });
+  const pool = options.dispatcher
+    ? undiciPool(options.dispatcher, { owned: false })
+    : createConnectionPool({
+        connections: numbers.connections,
+        connectTimeoutMs: numbers.connectTimeoutMs,
+        requestTimeoutMs: numbers.requestTimeoutMs,
+        caCertFile: options.caCertFile ?? (env.OS_CACERT || undefined),
+        insecure: options.insecure ?? envFlag(env.HW_INSECURE),
+        env,
+        warn: logger ?? ((message) => process.emitWarning(message, 'HwquotaInsecureTls')),
+      });
+  const transport = new Transport({ ...numbers, pool, logger });
 
   let credentials: Promise<CredentialSource> | undefined;
   const credentialSource = () => {
@@ -108,8 +125,15 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
     return credentials;
   };
 
-  const endpoint = (service: ServiceName, callRegion?: string) =>
-    resolveEndpoint(service, callRegion ? checkRegion('region', callRegion) : region, endpointSettings);
+  // Resolved once per service and region: every request needs its base URL, and the settings do not change.
+  const endpoints = new Map<string, string>();
+  const endpoint = (service: ServiceName, callRegion?: string) => {
+    const endpointRegion = callRegion ? checkRegion('region', callRegion) : region;
+    const key = `${service} ${endpointRegion}`;
+    let base = endpoints.get(key);
+    if (base === undefined) endpoints.set(key, (base = resolveEndpoint(service, endpointRegion, endpointSettings)));
+    return base;
+  };
 
   async function get(call: ServiceCall): Promise<TransportResponse> {
     const url = new URL(`${endpoint(call.service, call.region)}${call.path}`);
@@ -194,7 +218,7 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
         throw redactError(error, givenSecrets);
       }
     },
-    close: () => (options.dispatcher ? Promise.resolve() : dispatcher.close()),
+    close: () => pool.close(),
   };
 }
 

@@ -41,6 +41,9 @@ export interface QuotaClient {
   close(): Promise<void>;
 }
 
+/** The five reads, without `evaluate`, `http` and `close`. */
+type QuotaReads = Pick<QuotaClient, 'accountQuotas' | 'projectQuotas' | 'kmsQuotas' | 'sfsTurboQuotas' | 'metaStudioUserQuotas'>;
+
 const DEFAULT_CACHE_TTL_MS = 60_000;
 const DEFAULT_CONCURRENCY = 8;
 
@@ -80,36 +83,42 @@ export function createQuotaClient(options: QuotaClientOptions = {}): QuotaClient
     return { region, projectId, signal: args.signal };
   };
 
-  const client: QuotaClient = {
-    http,
-    async accountQuotas(rawArgs) {
-      const args = checkArgs(AccountQuotasArgs, rawArgs);
+  // Reads of arguments already checked: `evaluate` checks each requirement once, not again for its read.
+  const checkedReads: QuotaReads = {
+    async accountQuotas(args = {}) {
       const domainId = await http.resolveDomainId({ domainId: args.domainId, signal: args.signal });
       const scope = { ...args, domainId };
       return read(['account', http.endpoint('iam', args.region), domainId, args.type], () => fetchAccountQuotas(http, scope));
     },
-    async projectQuotas(rawArgs) {
-      const args = checkArgs(ProjectScopeArgs, rawArgs);
+    async projectQuotas(args = {}) {
       const projectId = await http.resolveProjectId({ ...args });
       return read(['project', http.endpoint('iam', args.region), projectId], () => fetchProjectQuotas(http, { projectId, region: args.region, signal: args.signal }));
     },
-    async kmsQuotas(rawArgs) {
-      const scope = await regionalScope('kms', checkArgs(ProjectScopeArgs, rawArgs));
+    async kmsQuotas(args = {}) {
+      const scope = await regionalScope('kms', args);
       return read(['kms', http.endpoint('kms', scope.region), scope.projectId], () => fetchKmsQuotas(http, scope));
     },
-    async sfsTurboQuotas(rawArgs) {
-      const scope = await regionalScope('sfs-turbo', checkArgs(ProjectScopeArgs, rawArgs));
+    async sfsTurboQuotas(args = {}) {
+      const scope = await regionalScope('sfs-turbo', args);
       return read(['sfs-turbo', http.endpoint('sfs-turbo', scope.region), scope.projectId], () => fetchSfsTurboQuotas(http, scope));
     },
-    async metaStudioUserQuotas(rawArgs) {
-      const args = checkArgs(MetaStudioArgs, rawArgs);
+    async metaStudioUserQuotas(args = {}) {
       const scope = { ...(await regionalScope('metastudio', args)), userId: args.userId };
       return read(['metastudio', http.endpoint('metastudio', scope.region), scope.projectId, args.userId], () => fetchMetaStudioUserQuotas(http, scope));
     },
+  };
+
+  const client: QuotaClient = {
+    http,
+    accountQuotas: async (args) => checkedReads.accountQuotas(checkArgs(AccountQuotasArgs, args)),
+    projectQuotas: async (args) => checkedReads.projectQuotas(checkArgs(ProjectScopeArgs, args)),
+    kmsQuotas: async (args) => checkedReads.kmsQuotas(checkArgs(ProjectScopeArgs, args)),
+    sfsTurboQuotas: async (args) => checkedReads.sfsTurboQuotas(checkArgs(ProjectScopeArgs, args)),
+    metaStudioUserQuotas: async (args) => checkedReads.metaStudioUserQuotas(checkArgs(MetaStudioArgs, args)),
     async evaluate(rawRequirements) {
       const requirements = checkArgs(QuotaRequirementList, rawRequirements, 'requirements');
       return mapConcurrently(requirements, concurrency, async (requirement) => {
-        const { scope, resources } = await readForRequirement(client, requirement);
+        const { scope, resources } = await readForRequirement(checkedReads, requirement);
         return checkRequirement(requirement, scope, resources.find((resource) => resource.type === requirement.type));
       });
     },
@@ -119,7 +128,7 @@ export function createQuotaClient(options: QuotaClientOptions = {}): QuotaClient
 }
 
 /** Reads what a requirement needs, and says where it was read. Identical scopes share one read. */
-async function readForRequirement(client: QuotaClient, requirement: QuotaRequirement): Promise<{ scope: string; resources: readonly QuotaResource[] }> {
+async function readForRequirement(client: QuotaReads, requirement: QuotaRequirement): Promise<{ scope: string; resources: readonly QuotaResource[] }> {
   const { region, projectId } = requirement;
   switch (requirement.service) {
     case 'account': {

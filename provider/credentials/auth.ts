@@ -25,8 +25,13 @@ export function secretsOf(auth: Auth): string[] {
  * same access key but another secret (a rotated or wrong one) never reuses another's reads.
  */
 export function identityKey(auth: Auth): string {
-  return createHash('sha256').update(JSON.stringify(auth)).digest('hex');
+  let key = identityKeys.get(auth);
+  if (key === undefined) identityKeys.set(auth, (key = createHash('sha256').update(JSON.stringify(auth)).digest('hex')));
+  return key;
 }
+
+/** Every read asks for the key of the same credentials: hash them once. */
+const identityKeys = new WeakMap<Auth, string>();
 
 export function staticSource(origin: string, auth: Auth, ids: { domainId?: string; projectId?: string } = {}): CredentialSource {
   const current = Promise.resolve(auth);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sendAttempt } from '../transport/http-attempt';
-import { Agent } from '../transport/undici-parts';
+import { createNodeHttpPool } from '../transport/node-http-pool';
 import { HuaweiCloudError } from '../errors';
 import type { Auth, CredentialSource } from './auth';
 
@@ -28,9 +28,9 @@ interface TemporaryKey {
 /** Reads the temporary access key of the ECS's agency: `GET {base}/openstack/latest/securitykey`. */
 export async function fetchSecurityKey(baseUrl: string): Promise<TemporaryKey> {
   const url = new URL(`${baseUrl.replace(/\/+$/, '')}/openstack/latest/securitykey`);
-  const agent = new Agent({ connections: 1, connect: { timeout: METADATA_TIMEOUT_MS } });
+  const pool = createNodeHttpPool({ connections: 1, connectTimeoutMs: METADATA_TIMEOUT_MS, tls: { rejectUnauthorized: true } });
   try {
-    const response = await sendAttempt(agent, {
+    const response = await sendAttempt(pool, {
       method: 'GET',
       url,
       headers: {},
@@ -46,7 +46,7 @@ export async function fetchSecurityKey(baseUrl: string): Promise<TemporaryKey> {
       expiresAt: Date.parse(expires_at),
     };
   } finally {
-    await agent.close();
+    await pool.close();
   }
 }
 

@@ -42,15 +42,16 @@ export function toQuotaResource(raw: RawQuota): QuotaResource {
   const unlimited = raw.quota === UNLIMITED;
   const quota = unlimited ? null : raw.quota;
   const used = raw.used === undefined || raw.used === null || raw.used === UNLIMITED ? null : raw.used;
-  const resource: QuotaResource = {
+  const resource: { -readonly [K in keyof QuotaResource]: QuotaResource[K] } = {
     type: raw.type,
     quota,
     used,
     headroom: quota === null || used === null ? null : quota - used,
     unlimited,
-    ...(raw.min === undefined ? {} : { min: raw.min }),
-    ...(raw.max === undefined ? {} : { max: raw.max }),
-    ...(raw.unit === undefined ? {} : { unit: raw.unit }),
   };
+  // Assigned, not spread: a sweep normalises tens of thousands of these.
+  if (raw.min !== undefined) resource.min = raw.min;
+  if (raw.max !== undefined) resource.max = raw.max;
+  if (raw.unit !== undefined) resource.unit = raw.unit;
   return resource;
 }

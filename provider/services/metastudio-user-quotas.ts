@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { mapConcurrently } from '../concurrency';
 import type { HuaweiCloudClient } from '../huawei-cloud-client';
 import { expandPath } from '../path-parameters';
 import { toQuotaResource, type QuotaResource } from '../quota/quota-resource';
-import { parseResponse } from './parse-response';
+import { readUserQuotaPage } from './metastudio-user-page';
 
 /** MetaStudio's per-user quota keys. `video_time_*` are minutes and may be fractional; `-1` means no limit. */
 export const METASTUDIO_QUOTA_TYPES = [
@@ -15,12 +14,6 @@ export const METASTUDIO_QUOTA_TYPES = [
 export const METASTUDIO_PAGE_SIZE = 100;
 /** Pages fetched at once after the first. */
 const PAGE_CONCURRENCY = 4;
-
-const QuotaValues = z.record(z.number().nullable());
-const UserQuotaPage = z.object({
-  count: z.number().int().nonnegative(),
-  assets: z.array(z.object({ user_id: z.string(), quota: QuotaValues, usage: QuotaValues.optional() })),
-});
 
 /** One IAM user's MetaStudio quotas, each pairing the quota and the usage of the same key. */
 export interface MetaStudioUserQuota {
@@ -60,19 +53,15 @@ export async function fetchMetaStudioUserQuotas(
       scope: { projectId: scope.projectId },
       signal: scope.signal,
     });
-    return parseResponse(UserQuotaPage, body, 'metastudio', 'GET /v1/{project_id}/user/quotas');
+    const { count, assets } = readUserQuotaPage(body);
+    // Normalised as each page arrives, not all users at the end in one long task that holds up other reads.
+    return { count, users: assets.map((asset) => ({ userId: asset.user_id, resources: pairQuotaAndUsage(asset.quota, asset.usage ?? {}) })) };
   };
   const first = await page(0);
   const offsets: number[] = [];
   for (let offset = METASTUDIO_PAGE_SIZE; offset < first.count; offset += METASTUDIO_PAGE_SIZE) offsets.push(offset);
   const rest = await mapConcurrently(offsets, PAGE_CONCURRENCY, page);
-  const assets = [first, ...rest].flatMap((p) => p.assets);
-  return {
-    projectId: scope.projectId,
-    region: scope.region,
-    count: first.count,
-    users: assets.map((asset) => ({ userId: asset.user_id, resources: pairQuotaAndUsage(asset.quota, asset.usage ?? {}) })),
-  };
+  return { projectId: scope.projectId, region: scope.region, count: first.count, users: [first, ...rest].flatMap((p) => p.users) };
 }
 
 function pairQuotaAndUsage(quota: Record<string, number | null>, usage: Record<string, number | null>): QuotaResource[] {

@@ -1,6 +1,15 @@
+/** The last second formatted: requests signed in the same second share the text. */
+let lastSecond = NaN;
+let lastText = '';
+
 /** `X-Sdk-Date` format: `YYYYMMDDTHHMMSSZ`, always UTC. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const second = Math.floor(date.getTime() / 1000);
+  if (second !== lastSecond) {
+    lastText = date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    lastSecond = second;
+  }
+  return lastText;
 }
 
 /** Parses an `X-Sdk-Date` value; `undefined` when it is not in the gateway's format. */

@@ -1,27 +1,36 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { invalidArgument } from '../errors';
-import { computeAuthorization } from './canonical-request';
+import { authorizationOf, canonicalHeaderLines } from './canonical-request';
 import { SIGNING_ALGORITHMS, type SigningAlgorithm } from './digest';
 import { formatSdkDate } from './sdk-date';
 
+/** The parts of a request that the signature covers. */
 export interface RequestToSign {
+  /** HTTP method, such as `GET`. */
   method: string;
   /** Absolute URL, path and query as they will be sent. */
   url: string;
   /** Headers to sign, in any case. `Host` is taken from the URL unless given here. */
   headers: Record<string, string>;
+  /** The request body, if any; its SHA-256 (or SM3) digest is signed. */
   body?: string | Uint8Array;
 }
 
+/** An access key pair, permanent or temporary. */
 export interface AccessKeyCredentials {
+  /** Access key ID (AK): sent in the `Authorization` header. */
   accessKey: string;
+  /** Secret access key (SK): signs, and is never sent. */
   secretKey: string;
   /** For temporary keys: sent and signed as `X-Security-Token`. */
   securityToken?: string;
 }
 
+/** How to sign. */
 export interface SignOptions {
   /** Signing time; defaults to now. */
   date?: Date;
+  /** Default `SDK-HMAC-SHA256`. */
   algorithm?: SigningAlgorithm;
 }
 
@@ -52,28 +61,48 @@ export function signRequest(
   const url = parseAbsoluteUrl(request.url);
   const sdkDate = formatSdkDate(options.date ?? new Date());
 
+  // The headers to send, and the signed ones in canonical form, built in one pass.
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (!SIGNER_OWNED.has(name.toLowerCase())) headers[name] = value;
+  const signed: [string, string][] = [];
+  let hostGiven = false;
+  for (const name of Object.keys(request.headers)) {
+    const lowerName = name.toLowerCase();
+    if (SIGNER_OWNED.has(lowerName)) continue;
+    const value = request.headers[name]!;
+    headers[name] = value;
+    signed.push([lowerName, String(value).trim()]);
+    hostGiven ||= lowerName === 'host';
   }
   headers['X-Sdk-Date'] = sdkDate;
-  if (credentials.securityToken) headers['X-Security-Token'] = credentials.securityToken;
+  signed.push(['x-sdk-date', sdkDate]);
+  if (credentials.securityToken) {
+    headers['X-Security-Token'] = credentials.securityToken;
+    signed.push(['x-security-token', credentials.securityToken.trim()]);
+  }
+  if (!hostGiven) signed.push(['host', url.host]);
 
-  const signedHeaders = hasHeader(headers, 'host') ? headers : { ...headers, host: url.host };
-  headers.Authorization = computeAuthorization(
-    { algorithm, method: request.method, url, signedHeaders, body: request.body, sdkDate },
+  headers.Authorization = authorizationOf(
+    { algorithm, method: request.method, url, headers: canonicalHeaderLines(signed), body: request.body, sdkDate },
     credentials.accessKey,
-    credentials.secretKey,
+    hmacKey(credentials),
   );
   return headers;
 }
 
+/** Each credentials object's secret key, prepared for HMAC once rather than on every signature. */
+const hmacKeys = new WeakMap<AccessKeyCredentials, { secretKey: string; key: KeyObject }>();
+
+function hmacKey(credentials: AccessKeyCredentials): KeyObject {
+  let prepared = hmacKeys.get(credentials);
+  if (prepared?.secretKey !== credentials.secretKey) {
+    prepared = { secretKey: credentials.secretKey, key: createSecretKey(credentials.secretKey, 'utf8') };
+    hmacKeys.set(credentials, prepared);
+  }
+  return prepared.key;
+}
+
 /** Headers the signer sets itself; a caller's copies would be stale on a retry. */
 const SIGNER_OWNED = new Set(['x-sdk-date', 'authorization', 'x-security-token']);
-
-function hasHeader(headers: Record<string, string>, lowerName: string): boolean {
-  return Object.keys(headers).some((name) => name.toLowerCase() === lowerName);
-}
 
 function parseAbsoluteUrl(text: string): URL {
   try {

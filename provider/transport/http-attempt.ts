@@ -1,5 +1,4 @@
-import type { Dispatcher } from 'undici';
-import { dispatchRequest } from './undici-parts';
+import type { ConnectionPool } from './connection-pool';
 
 export interface AttemptRequest {
   method: string;
@@ -24,31 +23,25 @@ export class ResponseTooLargeError extends Error {
 }
 
 /** One HTTP exchange: send, then read the whole body as text, refusing bodies over the limit. */
-export async function sendAttempt(dispatcher: Dispatcher, request: AttemptRequest): Promise<AttemptResponse> {
-  const response = await dispatchRequest(dispatcher, {
-    origin: request.url.origin,
-    path: `${request.url.pathname}${request.url.search}`,
-    method: request.method as Dispatcher.HttpMethod,
-    headers: request.headers,
-    signal: request.signal,
-  });
+export async function sendAttempt(pool: ConnectionPool, request: AttemptRequest): Promise<AttemptResponse> {
+  const response = await pool.request({ method: request.method, url: request.url, headers: request.headers, signal: request.signal });
   const headers = flattenHeaders(response.headers);
   const declared = Number(headers['content-length']);
   if (declared > request.maxResponseBytes) {
-    response.body.destroy();
+    response.destroy();
     throw new ResponseTooLargeError(request.maxResponseBytes);
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of response.body as AsyncIterable<Buffer>) {
+  for await (const chunk of response.body) {
     size += chunk.length;
     if (size > request.maxResponseBytes) {
-      response.body.destroy();
+      response.destroy();
       throw new ResponseTooLargeError(request.maxResponseBytes);
     }
     chunks.push(chunk);
   }
-  return { status: response.statusCode, headers, text: Buffer.concat(chunks).toString('utf8') };
+  return { status: response.status, headers, text: Buffer.concat(chunks).toString('utf8') };
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {

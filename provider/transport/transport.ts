@@ -1,15 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Dispatcher } from 'undici';
 import { HuaweiCloudError, type HuaweiCloudErrorKind } from '../errors';
 import { redactSecrets } from '../redact';
 import { clockCorrectionMs } from './clock-skew';
+import type { ConnectionPool } from './connection-pool';
 import { formatAttemptLog, type DebugLogger } from './debug-log';
 import { ResponseTooLargeError, sendAttempt, type AttemptResponse } from './http-attempt';
 import { backoffDelayMs, isRetryableNetworkCode, parseRetryAfterMs, RETRYABLE_STATUSES } from './retry-policy';
 import { readServiceErrorBody } from './service-error-body';
 
 export interface TransportSettings {
-  dispatcher: Dispatcher;
+  pool: ConnectionPool;
   maxAttempts: number;
   requestTimeoutMs: number;
   deadlineMs: number;
@@ -32,11 +32,17 @@ export interface TransportRequest {
   signal?: AbortSignal;
 }
 
+/** A successful (2xx) answer. */
 export interface TransportResponse {
+  /** The HTTP status. */
   status: number;
+  /** Response headers, names in lower case. */
   headers: Record<string, string>;
+  /** The parsed JSON body. */
   body: unknown;
+  /** `X-Request-Id` (or IAM's `X-IAM-Trace-Id`), when the service sent one. */
   requestId: string | undefined;
+  /** Attempts made, the first included. */
   attempts: number;
 }
 
@@ -71,7 +77,7 @@ export class Transport {
       const attemptStart = performance.now();
       let response: AttemptResponse;
       try {
-        response = await sendAttempt(settings.dispatcher, {
+        response = await sendAttempt(settings.pool, {
           method: request.method,
           url: request.url,
           headers,

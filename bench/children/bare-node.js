@@ -1,0 +1,5 @@
+'use strict';
+// The baseline: a Node process that does nothing but report.
+const { reportOnExit } = require('./report');
+
+reportOnExit({});

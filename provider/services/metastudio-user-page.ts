@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { parseResponse } from './parse-response';
+
+const QuotaValues = z.record(z.number().nullable());
+const UserQuotaPage = z.object({
+  count: z.number().int().nonnegative(),
+  assets: z.array(z.object({ user_id: z.string(), quota: QuotaValues, usage: QuotaValues.optional() })),
+});
+
+/** One page of MetaStudio `GET /v1/{project_id}/user/quotas`: `count` users in all, a page of them in `assets`. */
+export type UserQuotaPage = z.output<typeof UserQuotaPage>;
+
+/**
+ * Checks a page against its schema. A page that already has the schema's shape (and no `__proto__` key, which zod
+ * drops) is used as it is, sparing zod a copy of every user: an account of 10,000 users is 100 pages. Anything else
+ * goes through zod, which names what is wrong.
+ */
+export function readUserQuotaPage(body: unknown): UserQuotaPage {
+  return isUserQuotaPage(body) ? body : parseResponse(UserQuotaPage, body, 'metastudio', 'GET /v1/{project_id}/user/quotas');
+}
+
+function isUserQuotaPage(body: unknown): body is UserQuotaPage {
+  if (!isPlainObject(body) || !Number.isInteger(body.count) || (body.count as number) < 0 || !Array.isArray(body.assets)) return false;
+  return body.assets.every(
+    (asset) => isPlainObject(asset) && typeof asset.user_id === 'string' && isQuotaValues(asset.quota) && (asset.usage === undefined || isQuotaValues(asset.usage)),
+  );
+}
+
+function isQuotaValues(value: unknown): boolean {
+  return (
+    isPlainObject(value) &&
+    !Object.hasOwn(value, '__proto__') &&
+    Object.values(value).every((item) => item === null || (typeof item === 'number' && !Number.isNaN(item)))
+  );
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

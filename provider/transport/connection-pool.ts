@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { invalidArgument } from '../errors';
 import { createNodeHttpPool, type TlsSettings } from './node-http-pool';
 import { undiciPool } from './undici-pool';
@@ -16,7 +17,7 @@ export interface PoolRequest {
 export interface PooledResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  body: AsyncIterable<Buffer>;
+  body: Readable;
   destroy(): void;
 }
 

@@ -1,4 +1,4 @@
-import type { ConnectionPool } from './connection-pool';
+import type { ConnectionPool, PooledResponse } from './connection-pool';
 
 export interface AttemptRequest {
   method: string;
@@ -31,17 +31,34 @@ export async function sendAttempt(pool: ConnectionPool, request: AttemptRequest)
     response.destroy();
     throw new ResponseTooLargeError(request.maxResponseBytes);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.length;
-    if (size > request.maxResponseBytes) {
-      response.destroy();
-      throw new ResponseTooLargeError(request.maxResponseBytes);
-    }
-    chunks.push(chunk);
-  }
-  return { status: response.status, headers, text: Buffer.concat(chunks).toString('utf8') };
+  return { status: response.status, headers, text: await readText(response, request.maxResponseBytes) };
+}
+
+/** The whole body as text. Plain stream events: an async iterator per response costs measurably more CPU. */
+function readText(response: PooledResponse, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let ended = false;
+    response.body.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new ResponseTooLargeError(limit));
+        response.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    response.body.once('end', () => {
+      ended = true;
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    response.body.once('error', reject);
+    // A connection closed before the end of the body (no error event on every Node version).
+    response.body.once('close', () => {
+      if (!ended) reject(Object.assign(new Error('the connection closed before the end of the response body'), { code: 'ECONNRESET' }));
+    });
+  });
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {

@@ -67,13 +67,16 @@ export class Transport {
   async send(request: TransportRequest): Promise<TransportResponse> {
     const { settings } = this;
     const started = Date.now();
-    const deadline = AbortSignal.timeout(settings.deadlineMs);
-    const stop = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
     let clockCorrected = false;
 
     for (let attempt = 1; ; attempt++) {
       const headers = await request.authorize(request.headers, new Date(Date.now() + this.clockOffsetMs));
-      const attemptTimeout = AbortSignal.timeout(settings.requestTimeoutMs);
+      // One clearable timer per attempt, at its own limit or at what is left of the deadline, whichever comes first:
+      // cheaper than a pair of AbortSignal.timeout signals that stay armed long after the answer.
+      const leftOfDeadline = started + settings.deadlineMs - Date.now();
+      const limit = { ms: Math.min(settings.requestTimeoutMs, leftOfDeadline), isDeadline: leftOfDeadline <= settings.requestTimeoutMs };
+      const timer = new AbortController();
+      const timeout = setTimeout(() => timer.abort(), limit.ms);
       const attemptStart = performance.now();
       let response: AttemptResponse;
       try {
@@ -81,15 +84,17 @@ export class Transport {
           method: request.method,
           url: request.url,
           headers,
-          signal: AbortSignal.any([stop, attemptTimeout]),
+          signal: request.signal ? AbortSignal.any([request.signal, timer.signal]) : timer.signal,
           maxResponseBytes: settings.maxResponseBytes,
         });
       } catch (cause) {
-        const error = this.attemptError(cause, request, attempt, deadline, attemptTimeout);
+        const error = this.attemptError(cause, request, attempt, timer.signal.aborted ? limit : undefined);
         this.log(request, headers, attempt, attemptStart, { error: error.message });
         if (!error.retryable || attempt >= settings.maxAttempts) throw error;
-        await this.pause(backoffDelayMs(attempt, settings.retryBaseDelayMs, settings.retryMaxDelayMs), error, request, started, stop);
+        await this.pause(backoffDelayMs(attempt, settings.retryBaseDelayMs, settings.retryMaxDelayMs), error, request, started);
         continue;
+      } finally {
+        clearTimeout(timeout);
       }
 
       const requestId = response.headers['x-request-id'] ?? response.headers['x-iam-trace-id'];
@@ -111,18 +116,17 @@ export class Transport {
       if (!error.retryable || attempt >= settings.maxAttempts) throw error;
       const retryAfter = parseRetryAfterMs(response.headers['retry-after'], settings.maxRetryAfterMs);
       const wait = retryAfter ?? backoffDelayMs(attempt, settings.retryBaseDelayMs, settings.retryMaxDelayMs);
-      await this.pause(wait, error, request, started, stop);
+      await this.pause(wait, error, request, started);
     }
   }
 
   /** Waits before the next attempt; gives up with the last error when the wait would pass the deadline. */
-  private async pause(ms: number, lastError: HuaweiCloudError, request: TransportRequest, started: number, stop: AbortSignal): Promise<void> {
+  private async pause(ms: number, lastError: HuaweiCloudError, request: TransportRequest, started: number): Promise<void> {
     if (Date.now() - started + ms >= this.settings.deadlineMs) throw lastError;
     try {
-      await sleep(ms, undefined, { signal: stop });
+      await sleep(ms, undefined, { signal: request.signal });
     } catch {
-      if (request.signal?.aborted) throw this.abortedError(request, lastError.attempts);
-      throw lastError;
+      throw this.abortedError(request, lastError.attempts);
     }
   }
 
@@ -130,16 +134,16 @@ export class Transport {
     cause: unknown,
     request: TransportRequest,
     attempt: number,
-    deadline: AbortSignal,
-    attemptTimeout: AbortSignal,
+    /** The time limit that ended the attempt, if one did. */
+    reachedLimit: { isDeadline: boolean } | undefined,
   ): HuaweiCloudError {
     if (request.signal?.aborted) return this.abortedError(request, attempt);
     const base = { method: request.method, path: request.url.pathname, attempts: attempt, cause };
     const where = `${request.method} ${request.url.host}${request.url.pathname}`;
-    if (deadline.aborted) {
+    if (reachedLimit?.isDeadline) {
       return new HuaweiCloudError({ ...base, kind: 'timeout', message: `${where}: no answer within the overall deadline of ${this.settings.deadlineMs} ms (${attempts(attempt)})` });
     }
-    if (attemptTimeout.aborted) {
+    if (reachedLimit) {
       return new HuaweiCloudError({ ...base, kind: 'timeout', retryable: true, message: `${where}: no answer within ${this.settings.requestTimeoutMs} ms (${attempts(attempt)})` });
     }
     if (cause instanceof ResponseTooLargeError) {

@@ -20,7 +20,8 @@ export function parseEndpointFlags(values: readonly string[] | undefined): Quota
   for (const value of values ?? []) {
     const equals = value.indexOf('=');
     const name = value.slice(0, Math.max(equals, 0));
-    const service = ENDPOINT_ALIASES[name] ?? (SERVICE_NAMES as readonly string[]).find((candidate) => candidate === name);
+    // Own keys only: `constructor=URL` must not find Object.prototype's member.
+    const service = (Object.hasOwn(ENDPOINT_ALIASES, name) ? ENDPOINT_ALIASES[name] : undefined) ?? (SERVICE_NAMES as readonly string[]).find((candidate) => candidate === name);
     if (equals < 1 || !service) {
       throw new UsageError(`--endpoint takes SERVICE=URL with SERVICE one of ${SERVICE_NAMES.join(', ')}; got ${JSON.stringify(value)}`);
     }

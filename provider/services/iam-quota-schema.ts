@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QuotaNumber } from './quota-number';
 
 /** IAM's quota entry, shared by account and project quotas. `used` may be `null` (IAM's `mapping`). */
 export const IamQuotaList = z.object({
@@ -6,10 +7,10 @@ export const IamQuotaList = z.object({
     resources: z.array(
       z.object({
         type: z.string(),
-        quota: z.number(),
-        used: z.number().nullable().optional(),
-        min: z.number().optional(),
-        max: z.number().optional(),
+        quota: QuotaNumber,
+        used: QuotaNumber.nullable().optional(),
+        min: QuotaNumber.optional(),
+        max: QuotaNumber.optional(),
       }),
     ),
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QuotaNumber } from './quota-number';
 import type { HuaweiCloudClient } from '../huawei-cloud-client';
 import { fetchRegionalQuotas, type RegionalQuotas, type RegionalScope } from './regional-quotas';
 
@@ -6,7 +7,7 @@ import { fetchRegionalQuotas, type RegionalQuotas, type RegionalScope } from './
 export const KMS_QUOTA_TYPES = ['CMK', 'grant_per_CMK'] as const;
 
 const KmsQuotaList = z.object({
-  quotas: z.object({ resources: z.array(z.object({ type: z.string(), quota: z.number(), used: z.number() })) }),
+  quotas: z.object({ resources: z.array(z.object({ type: z.string(), quota: QuotaNumber, used: QuotaNumber })) }),
 });
 
 /** KMS `GET /v1.0/{project_id}/kms/user-quotas`. */

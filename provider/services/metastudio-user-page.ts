@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { isQuotaNumber, QuotaNumber } from './quota-number';
 import { parseResponse } from './parse-response';
 
-const QuotaValues = z.record(z.number().nullable());
+/** More users than an account can have: a larger `count` is not believed (every 100 users cost a request). */
+export const MAX_METASTUDIO_USERS = 100_000;
+
+const QuotaValues = z.record(QuotaNumber.nullable());
 const UserQuotaPage = z.object({
-  count: z.number().int().nonnegative(),
+  count: z.number().int().nonnegative().max(MAX_METASTUDIO_USERS),
   assets: z.array(z.object({ user_id: z.string(), quota: QuotaValues, usage: QuotaValues.optional() })),
 });
 
@@ -20,7 +24,7 @@ export function readUserQuotaPage(body: unknown): UserQuotaPage {
 }
 
 function isUserQuotaPage(body: unknown): body is UserQuotaPage {
-  if (!isPlainObject(body) || !Number.isInteger(body.count) || (body.count as number) < 0 || !Array.isArray(body.assets)) return false;
+  if (!isPlainObject(body) || !Number.isInteger(body.count) || (body.count as number) < 0 || (body.count as number) > MAX_METASTUDIO_USERS || !Array.isArray(body.assets)) return false;
   return body.assets.every(
     (asset) => isPlainObject(asset) && typeof asset.user_id === 'string' && isQuotaValues(asset.quota) && (asset.usage === undefined || isQuotaValues(asset.usage)),
   );
@@ -30,7 +34,7 @@ function isQuotaValues(value: unknown): boolean {
   return (
     isPlainObject(value) &&
     !Object.hasOwn(value, '__proto__') &&
-    Object.values(value).every((item) => item === null || (typeof item === 'number' && !Number.isNaN(item)))
+    Object.values(value).every((item) => item === null || isQuotaNumber(item))
   );
 }
 

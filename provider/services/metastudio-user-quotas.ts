@@ -67,5 +67,6 @@ export async function fetchMetaStudioUserQuotas(
 function pairQuotaAndUsage(quota: Record<string, number | null>, usage: Record<string, number | null>): QuotaResource[] {
   return Object.entries(quota)
     .filter((entry): entry is [string, number] => entry[1] !== null)
-    .map(([type, value]) => toQuotaResource({ type, quota: value, used: usage[type] }));
+    // Own keys only: a quota named `constructor` must not take Object.prototype's member as its usage.
+    .map(([type, value]) => toQuotaResource({ type, quota: value, used: Object.hasOwn(usage, type) ? usage[type] : undefined }));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QuotaNumber } from './quota-number';
 import type { HuaweiCloudClient } from '../huawei-cloud-client';
 import { fetchRegionalQuotas, type RegionalQuotas, type RegionalScope } from './regional-quotas';
 
@@ -7,7 +8,7 @@ export const SFS_TURBO_QUOTA_TYPES = ['shares', 'capacity'] as const;
 
 const SfsTurboQuotaList = z.object({
   quotas: z.object({
-    resources: z.array(z.object({ type: z.string(), quota: z.number(), used: z.number(), unit: z.string().optional() })),
+    resources: z.array(z.object({ type: z.string(), quota: QuotaNumber, used: QuotaNumber, unit: z.string().optional() })),
   }),
 });
 

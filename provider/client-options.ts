@@ -65,14 +65,18 @@ export const DEFAULTS = {
 
 type NumericOption = keyof typeof DEFAULTS;
 
+/** The longest delay a Node timer takes (about 24.8 days); a longer one would fire at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /** The numeric settings with defaults filled in, each checked to be a whole number in range. */
 export function numericSettings(options: HuaweiCloudClientOptions): Record<NumericOption, number> {
   const settings = {} as Record<NumericOption, number>;
   for (const key of Object.keys(DEFAULTS) as NumericOption[]) {
     const value = options[key] ?? DEFAULTS[key];
     const minimum = key === 'retryBaseDelayMs' || key === 'retryMaxDelayMs' || key === 'maxRetryAfterMs' ? 0 : 1;
-    if (!Number.isInteger(value) || value < minimum) {
-      throw invalidArgument(key, `must be a whole number ≥ ${minimum}; got ${String(value)}`);
+    const maximum = key.endsWith('Ms') ? MAX_TIMER_MS : Number.MAX_SAFE_INTEGER;
+    if (!Number.isInteger(value) || value < minimum || value > maximum) {
+      throw invalidArgument(key, `must be a whole number from ${minimum} to ${maximum}; got ${String(value)}`);
     }
     settings[key] = value;
   }

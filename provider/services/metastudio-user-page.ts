@@ -12,7 +12,7 @@ const UserQuotaPage = z.object({
 });
 
 /** One page of MetaStudio `GET /v1/{project_id}/user/quotas`: `count` users in all, a page of them in `assets`. */
-export type UserQuotaPage = z.output<typeof UserQuotaPage>;
+type UserQuotaPage = z.output<typeof UserQuotaPage>;
 
 /**
  * Checks a page against its schema. A page that already has the schema's shape (and no `__proto__` key, which zod

@@ -53,7 +53,7 @@ export interface CanonicalHeaders {
 export type CanonicalSignatureInput = Omit<SignatureInput, 'signedHeaders'> & { headers: CanonicalHeaders };
 
 /** Header names lower-cased and sorted by code point, values trimmed. */
-export function canonicalHeaders(headers: Record<string, string>): CanonicalHeaders {
+function canonicalHeaders(headers: Record<string, string>): CanonicalHeaders {
   return canonicalHeaderLines(Object.keys(headers).map((name): [string, string] => [name.toLowerCase(), String(headers[name]).trim()]));
 }
 

@@ -25,7 +25,9 @@ const closedError = () => Object.assign(new Error('The client is closed'), { cod
  * https request only. `close()` is graceful, as undici's: it waits for the requests under way.
  */
 export function createNodeHttpPool(options: NodeHttpPoolOptions): ConnectionPool {
-  const agentSettings = { keepAlive: true, maxSockets: options.connections };
+  // `timeout` closes idle sockets after 4 s, or sooner when the server's Keep-Alive hint says so (as undici does),
+  // so that a long-lived process does not send on a connection a load balancer has dropped.
+  const agentSettings = { keepAlive: true, maxSockets: options.connections, timeout: 4_000 };
   let httpAgent: HttpAgent | undefined;
   let httpsAgent: HttpAgent | undefined;
   const underWay = new Set<Promise<void>>();

@@ -66,14 +66,16 @@ export class Transport {
 
   async send(request: TransportRequest): Promise<TransportResponse> {
     const { settings } = this;
-    const started = Date.now();
+    // Monotonic: a clock step during a request must not end or stretch its deadline.
+    const started = performance.now();
     let clockCorrected = false;
 
     for (let attempt = 1; ; attempt++) {
       const headers = await request.authorize(request.headers, new Date(Date.now() + this.clockOffsetMs));
       // One clearable timer per attempt, at its own limit or at what is left of the deadline, whichever comes first:
       // cheaper than a pair of AbortSignal.timeout signals that stay armed long after the answer.
-      const leftOfDeadline = started + settings.deadlineMs - Date.now();
+      const leftOfDeadline = started + settings.deadlineMs - performance.now();
+      if (leftOfDeadline <= 0) throw this.deadlineError(request, attempt - 1);
       const limit = { ms: Math.min(settings.requestTimeoutMs, leftOfDeadline), isDeadline: leftOfDeadline <= settings.requestTimeoutMs };
       const timer = new AbortController();
       const timeout = setTimeout(() => timer.abort(), limit.ms);
@@ -88,14 +90,14 @@ export class Transport {
           maxResponseBytes: settings.maxResponseBytes,
         });
       } catch (cause) {
+        clearTimeout(timeout);
         const error = this.attemptError(cause, request, attempt, timer.signal.aborted ? limit : undefined);
         this.log(request, headers, attempt, attemptStart, { error: error.message });
         if (!error.retryable || attempt >= settings.maxAttempts) throw error;
         await this.pause(backoffDelayMs(attempt, settings.retryBaseDelayMs, settings.retryMaxDelayMs), error, request, started);
         continue;
-      } finally {
-        clearTimeout(timeout);
       }
+      clearTimeout(timeout);
 
       const requestId = response.headers['x-request-id'] ?? response.headers['x-iam-trace-id'];
       this.log(request, headers, attempt, attemptStart, { status: response.status, requestId });
@@ -122,7 +124,7 @@ export class Transport {
 
   /** Waits before the next attempt; gives up with the last error when the wait would pass the deadline. */
   private async pause(ms: number, lastError: HuaweiCloudError, request: TransportRequest, started: number): Promise<void> {
-    if (Date.now() - started + ms >= this.settings.deadlineMs) throw lastError;
+    if (performance.now() - started + ms >= this.settings.deadlineMs) throw lastError;
     try {
       await sleep(ms, undefined, { signal: request.signal });
     } catch {
@@ -140,9 +142,7 @@ export class Transport {
     if (request.signal?.aborted) return this.abortedError(request, attempt);
     const base = { method: request.method, path: request.url.pathname, attempts: attempt, cause };
     const where = `${request.method} ${request.url.host}${request.url.pathname}`;
-    if (reachedLimit?.isDeadline) {
-      return new HuaweiCloudError({ ...base, kind: 'timeout', message: `${where}: no answer within the overall deadline of ${this.settings.deadlineMs} ms (${attempts(attempt)})` });
-    }
+    if (reachedLimit?.isDeadline) return this.deadlineError(request, attempt, cause);
     if (reachedLimit) {
       return new HuaweiCloudError({ ...base, kind: 'timeout', retryable: true, message: `${where}: no answer within ${this.settings.requestTimeoutMs} ms (${attempts(attempt)})` });
     }
@@ -158,6 +158,18 @@ export class Transport {
       kind,
       retryable: isRetryableNetworkCode(code),
       message: `${where}: ${code ? `${code} ` : ''}${detail}${tlsHint} (${attempts(attempt)})`,
+    });
+  }
+
+  private deadlineError(request: TransportRequest, attempt: number, cause?: unknown): HuaweiCloudError {
+    const where = `${request.method} ${request.url.host}${request.url.pathname}`;
+    return new HuaweiCloudError({
+      kind: 'timeout',
+      message: `${where}: no answer within the overall deadline of ${this.settings.deadlineMs} ms (${attempts(attempt)})`,
+      method: request.method,
+      path: request.url.pathname,
+      attempts: attempt,
+      cause,
     });
   }
 

@@ -197,3 +197,11 @@ describe('service errors', () => {
     expect(result.error!.message).toContain('check the region');
   });
 });
+
+describe('timing settings', () => {
+  it.each(['requestTimeoutMs', 'connectTimeoutMs', 'deadlineMs', 'retryMaxDelayMs'])('refuses a %s longer than a Node timer can wait, naming the range', (field) => {
+    expect(() => createHuaweiCloudClient({ accessKey: 'AK', secretKey: SECRET, [field]: 2 ** 31 })).toThrow(
+      expect.objectContaining({ kind: 'invalid-argument', field, message: `${field}: must be a whole number from ${field === 'retryMaxDelayMs' ? 0 : 1} to 2147483647; got 2147483648` }),
+    );
+  });
+});

@@ -20,7 +20,7 @@ const UNRESERVED_PATH = /^[A-Za-z0-9\-._~/]*$/;
  * The canonical URI: each path segment decoded, then percent-encoded once (the gateway signs the decoded path),
  * always ending in `/` for signing only.
  */
-export function canonicalUri(pathname: string): string {
+function canonicalUri(pathname: string): string {
   const encoded = UNRESERVED_PATH.test(pathname) ? pathname : pathname.split('/').map((segment) => percentEncode(safeDecode(segment))).join('/');
   return encoded.endsWith('/') ? encoded : `${encoded}/`;
 }
@@ -44,13 +44,13 @@ export function canonicalQuery(params: URLSearchParams): string {
 }
 
 /** Signed headers in canonical form: a `name:value` line each, sorted by name, and the names joined with `;`. */
-export interface CanonicalHeaders {
+interface CanonicalHeaders {
   canonical: string;
   names: string;
 }
 
 /** What a signature covers, its headers already in canonical form. */
-export type CanonicalSignatureInput = Omit<SignatureInput, 'signedHeaders'> & { headers: CanonicalHeaders };
+type CanonicalSignatureInput = Omit<SignatureInput, 'signedHeaders'> & { headers: CanonicalHeaders };
 
 /** Header names lower-cased and sorted by code point, values trimmed. */
 function canonicalHeaders(headers: Record<string, string>): CanonicalHeaders {

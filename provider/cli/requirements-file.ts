@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { HuaweiCloudError } from '../errors';
 import type { QuotaRequirement } from '../quota/requirements';
+import { yamlNestingDepth } from './yaml-nesting-depth';
+
+/** A requirements file nests three levels; far deeper is a mistake or an attack, refused before the YAML parser recurses. */
+const MAX_NESTING_DEPTH = 64;
 
 /** Reads a requirements file: JSON or YAML, a list or `{requirements: [...]}`. Checking the entries is the client's job. */
 export function readRequirementsFile(path: string): QuotaRequirement[] {
@@ -24,6 +28,7 @@ function parseDocument(path: string, text: string): unknown {
       throw fileError(path, `is not valid JSON (${(error as Error).message})`);
     }
   }
+  if (yamlNestingDepth(text) > MAX_NESTING_DEPTH) throw fileError(path, `nests deeper than ${MAX_NESTING_DEPTH} levels`);
   // YAML is a superset of JSON; the parser is loaded only when a file needs it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parse } = require('yaml') as typeof import('yaml');

@@ -1,8 +1,11 @@
-/** Formats rows as aligned columns; `highlight` rows are shown in red when colour is on. */
+import { printable } from '../printable-text';
+
+/** Formats rows as aligned columns, control characters escaped; `highlight` rows are shown in red when colour is on. */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[], options: { color: boolean; highlight?: (row: number) => boolean }): string {
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
-  const body = rows.map((row, index) => {
+  const cells = rows.map((row) => row.map(printable));
+  const widths = headers.map((header, column) => Math.max(header.length, ...cells.map((row) => row[column]!.length)));
+  const line = (row: readonly string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const body = cells.map((row, index) => {
     const text = line(row);
     return options.color && options.highlight?.(index) ? `\u001b[31m${text}\u001b[0m` : text;
   });

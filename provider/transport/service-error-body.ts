@@ -1,4 +1,6 @@
-/** What a failed response says about itself, whatever the service's error shape. */
+import { printable } from '../printable-text';
+
+/** What a failed response says about itself, whatever the service's error shape; safe to print. */
 export interface ServiceErrorBody {
   code?: string;
   message?: string;
@@ -16,7 +18,7 @@ export function readServiceErrorBody(text: string): ServiceErrorBody {
       if (!isObject(candidate)) continue;
       const code = firstString(candidate, ['error_code', 'errCode', 'errorCode', 'code']);
       const message = firstString(candidate, ['error_msg', 'errMsg', 'errorMsg', 'message']);
-      if (code !== undefined || message !== undefined) return { code, message };
+      if (code !== undefined || message !== undefined) return { code: code && printable(code), message: message && printable(message) };
     }
   }
   return { message: summariseText(text) };

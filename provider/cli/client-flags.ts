@@ -7,6 +7,7 @@ export const CLIENT_FLAGS = {
   region: { type: 'string' },
   endpoint: { type: 'string', multiple: true },
   output: { type: 'string' },
+  timeout: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -35,4 +36,17 @@ export type OutputFormat = 'table' | 'json';
 export function parseOutputFlag(value: string | undefined): OutputFormat {
   if (value === undefined || value === 'table' || value === 'json') return value ?? 'table';
   throw new UsageError(`--output takes table or json; got ${JSON.stringify(value)}`);
+}
+
+/** The longest `--timeout`: what a Node timer can wait, in whole seconds (about 24.8 days). */
+const MAX_TIMEOUT_SECONDS = Math.floor(2_147_483_647 / 1000);
+
+/** `--timeout SECONDS` into the client's `deadlineMs`: how long each read may take, retries included. */
+export function parseTimeoutFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
+  if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
+    throw new UsageError(`--timeout takes seconds, a number above 0 and at most ${MAX_TIMEOUT_SECONDS}; got ${JSON.stringify(value)}`);
+  }
+  return Math.max(1, Math.round(seconds * 1000));
 }

@@ -3,7 +3,7 @@ import type { QuotaResource } from '../quota/quota-resource';
 import { QUOTA_SERVICES, type QuotaService } from '../quota/requirements';
 import type { CliIo } from './cli-io';
 import { UsageError } from './cli-io';
-import { CLIENT_FLAGS, parseEndpointFlags, parseOutputFlag } from './client-flags';
+import { CLIENT_FLAGS, parseEndpointFlags, parseOutputFlag, parseTimeoutFlag } from './client-flags';
 import { parseFlags } from './parse-flags';
 import { formatAmount, formatTable } from '../report/table';
 
@@ -20,6 +20,7 @@ Options:
   --user-id U            One MetaStudio user
   --endpoint SVC=URL     Endpoint override, SVC one of iam, kms, sfs-turbo, metastudio (repeatable)
   --output table|json    Default table
+  --timeout S            Give up on each read after S seconds, retries included (default 90)
   --debug                Stack traces on errors
   -h, --help             This help
 `;
@@ -45,7 +46,7 @@ export async function runGet(args: readonly string[], io: CliIo): Promise<number
     throw new UsageError(`hwquota get takes one service: ${QUOTA_SERVICES.join(', ')}`);
   }
   const output = parseOutputFlag(values.output);
-  const client = createQuotaClient({ region: values.region, endpoints: parseEndpointFlags(values.endpoint), env: io.env });
+  const client = createQuotaClient({ region: values.region, endpoints: parseEndpointFlags(values.endpoint), deadlineMs: parseTimeoutFlag(values.timeout), env: io.env });
   try {
     const scope = { projectId: values['project-id'], projectName: values['project-name'] };
     const { title, result, rows } = await read(client, service as QuotaService, scope, values);

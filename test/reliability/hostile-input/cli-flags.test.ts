@@ -54,6 +54,7 @@ const VALUES: Record<string, fc.Arbitrary<string>> = {
   '--user-id': mostly(fc.constant(METASTUDIO_USER)),
   '--endpoint': endpointValue,
   '--output': mostly(fc.constantFrom('json', 'table')),
+  '--timeout': mostly(fc.constantFrom('5', '30', '0.5', '0.001', '0', '-1')),
 };
 
 /** A flag as people type it: `--flag value`, `--flag=value`, the flag without its value, a switch, or a made-up one. */
@@ -82,7 +83,7 @@ const emulatorRefusedFlag = fc.oneof(
 
 const command = fc.oneof(
   { weight: 6, arbitrary: fc.tuple(mostly(fc.constantFrom('account', 'project', 'kms', 'sfs-turbo', 'metastudio')), flagsFrom(Object.keys(VALUES))).map(([service, flags]) => ['get', service, ...flags]) },
-  { weight: 3, arbitrary: fc.tuple(mostly(fc.constant(requirementsFile)), flagsFrom(['--region', '--endpoint', '--output'])).map(([file, flags]) => ['check', file, ...flags]) },
+  { weight: 3, arbitrary: fc.tuple(mostly(fc.constant(requirementsFile)), flagsFrom(['--region', '--endpoint', '--output', '--timeout'])).map(([file, flags]) => ['check', file, ...flags]) },
   // The refused flag comes last, so that no valid value of the same flag overrides it.
   { weight: 1, arbitrary: fc.tuple(emulatorRefusedFlag, fc.array(fc.constantFrom(['--https'], ['--host', '127.0.0.1'], ['--help']), { maxLength: 2 })).map(([refused, others]) => ['emulator', ...others.flat(), ...refused]) },
   { weight: 1, arbitrary: fc.array(fc.oneof(hostileString, fc.constantFrom('--help', '-h', '--version', 'get', 'check')), { maxLength: 3 }) },

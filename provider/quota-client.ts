@@ -129,23 +129,23 @@ export function createQuotaClient(options: QuotaClientOptions = {}): QuotaClient
 
 /** Reads what a requirement needs, and says where it was read. Identical scopes share one read. */
 async function readForRequirement(client: QuotaReads, requirement: QuotaRequirement): Promise<{ scope: string; resources: readonly QuotaResource[] }> {
-  const { region, projectId } = requirement;
+  const { region, projectId, projectName } = requirement;
   switch (requirement.service) {
     case 'account': {
       const result = await client.accountQuotas({ domainId: requirement.domainId });
       return { scope: `account ${result.domainId}`, resources: result.resources };
     }
     case 'project': {
-      const result = await client.projectQuotas({ region, projectId });
+      const result = await client.projectQuotas({ region, projectId, projectName });
       return { scope: `project ${result.projectId}${region ? ` (${region})` : ''}`, resources: result.resources };
     }
     case 'kms':
     case 'sfs-turbo': {
-      const result = await (requirement.service === 'kms' ? client.kmsQuotas({ region, projectId }) : client.sfsTurboQuotas({ region, projectId }));
+      const result = await (requirement.service === 'kms' ? client.kmsQuotas({ region, projectId, projectName }) : client.sfsTurboQuotas({ region, projectId, projectName }));
       return { scope: `${requirement.service} ${result.region} project ${result.projectId}`, resources: result.resources };
     }
     case 'metastudio': {
-      const result = await client.metaStudioUserQuotas({ region, projectId, userId: requirement.userId });
+      const result = await client.metaStudioUserQuotas({ region, projectId, projectName, userId: requirement.userId });
       const user = result.users.find((candidate) => candidate.userId === requirement.userId);
       return { scope: `metastudio ${result.region} project ${result.projectId} user ${requirement.userId}`, resources: user?.resources ?? [] };
     }

@@ -20,7 +20,7 @@ export interface PlacementCandidate {
 }
 
 /** A requirement without a place: the candidate gives it one. */
-export type UnplacedRequirement = Omit<QuotaRequirement, 'region' | 'projectId'>;
+export type UnplacedRequirement = Omit<QuotaRequirement, 'region' | 'projectId' | 'projectName'>;
 
 /** The candidate chosen, and the checks that made it fit. */
 export interface Placement {

@@ -8,6 +8,9 @@ export const RegionId = z.string().regex(REGION_PATTERN, 'must be a Huawei Cloud
 /** An ID that goes into a URL path or query: project, domain, user. */
 export const ResourceId = z.string().regex(PATH_PARAMETER_PATTERN, PATH_PARAMETER_RULE);
 
+/** A project's name, to look its ID up: a region's own project (`cn-north-4`) or a sub-project (`cn-north-4_dev`). */
+export const ProjectName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a project name such as cn-north-4 or cn-north-4_dev');
+
 /** Adds an issue when `type` is not one the service reports. */
 export function checkQuotaType(types: Readonly<Record<string, readonly string[]>>, service: string, type: string, context: z.RefinementCtx): void {
   const allowed = types[service] ?? [];

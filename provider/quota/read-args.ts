@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { HuaweiCloudError } from '../errors';
 import { ACCOUNT_QUOTA_TYPES } from '../services/account-quotas';
-import { RegionId, ResourceId } from './field-schemas';
+import { ProjectName, RegionId, ResourceId } from './field-schemas';
 
 const Region = RegionId;
 const Id = ResourceId;
-const ProjectName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a project name such as cn-north-4 or cn-north-4_dev');
 const Signal = z.instanceof(AbortSignal, { message: 'must be an AbortSignal' });
 
 const ProjectScope = {

@@ -4,7 +4,7 @@ import { KMS_QUOTA_TYPES } from '../services/kms-quotas';
 import { METASTUDIO_QUOTA_TYPES } from '../services/metastudio-user-quotas';
 import { PROJECT_QUOTA_TYPES } from '../services/project-quotas';
 import { SFS_TURBO_QUOTA_TYPES } from '../services/sfs-turbo-quotas';
-import { checkQuotaType, RegionId, ResourceId } from './field-schemas';
+import { checkQuotaType, ProjectName, RegionId, ResourceId } from './field-schemas';
 import { QUOTA_SERVICES, type QuotaService } from './requirements';
 
 /** The quota types each service reports, spelled as its API spells them. */
@@ -24,6 +24,7 @@ export const QuotaRequirementSchema = z
     need: z.number({ invalid_type_error: 'must be a finite number ≥ 0' }).finite('must be a finite number ≥ 0').nonnegative('must be a finite number ≥ 0'),
     region: RegionId.optional(),
     projectId: ResourceId.optional(),
+    projectName: ProjectName.optional(),
     domainId: ResourceId.optional(),
     userId: ResourceId.optional(),
   })

@@ -21,6 +21,8 @@ export interface QuotaRequirement {
   region?: string;
   /** Project of the quota (`project`, `kms`, `sfs-turbo`, `metastudio`). Default: the region's project. */
   projectId?: string;
+  /** Project to look up by name when `projectId` is not given, such as the sub-project `cn-north-4_dev`. */
+  projectName?: string;
   /** Account of the quota (`account`). Default: the client's account. */
   domainId?: string;
   /** The IAM user (`metastudio`, where it is required). */

@@ -114,6 +114,13 @@ describe('hwquota check', () => {
     expect(parsed.checks.map((c) => c.shortfall)).toEqual([3, null]);
   });
 
+  it('reads a sub-project named by projectName', async () => {
+    const file = requirementsFile('dev.json', [{ service: 'kms', type: 'CMK', need: 1, projectName: 'cn-north-4_dev' }]);
+    const { code, stdout } = await run(['check', file]);
+    expect(stdout).toMatch(/^kms\s+kms cn-north-4 project 34bdce22bc00d4d4402427d1aa0ae49a\s+CMK\s+1\s+\d+\s+0\s+ok$/m);
+    expect(code).toBe(0);
+  });
+
   it('exits 2 on a bad file, naming it and the entry', async () => {
     const bad = requirementsFile('bad.json', [{ service: 'kms', type: 'CMK', need: -1 }]);
     expect(await run(['check', bad])).toMatchObject({ code: 2, stderr: `hwquota: invalid-argument: ${bad}: requirements[0].need: must be a finite number ≥ 0\n` });

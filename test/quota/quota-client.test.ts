@@ -179,4 +179,28 @@ describe('evaluate', () => {
     expect(checks[4]!.note).toContain('usage is unknown');
     expect(emulator.requests).toMatchObject({ kms: 2, 'sfs-turbo': 1, account: 1, project: 1, metastudio: 1 });
   });
+  it('names a sub-project by projectName as well as by projectId, looking the name up once', async () => {
+    const userId = emulator.state.accounts[0]!.metaStudioUsers[0]!.user_id;
+    const needs = [
+      { service: 'kms', type: 'CMK', need: 1 },
+      { service: 'sfs-turbo', type: 'shares', need: 1 },
+      { service: 'project', type: 'project', need: 1 },
+      { service: 'metastudio', type: 'voice_clone_basic', need: 0, userId },
+    ] as const;
+    const client = quotaClient({ region: 'cn-north-4' });
+    const byName = await client.evaluate(needs.map((need) => ({ ...need, projectName: 'cn-north-4_dev' })));
+    const byId = await client.evaluate(needs.map((need) => ({ ...need, projectId: CN4_DEV })));
+    expect(byName.map(({ requirement: _, ...verdict }) => verdict)).toEqual(byId.map(({ requirement: _, ...verdict }) => verdict));
+    expect(byName.map((check) => check.scope)).toEqual([
+      `kms cn-north-4 project ${CN4_DEV}`, `sfs-turbo cn-north-4 project ${CN4_DEV}`, `project ${CN4_DEV}`, `metastudio cn-north-4 project ${CN4_DEV} user ${userId}`,
+    ]);
+    expect(emulator.requests.projects).toBe(1);
+
+    await expect(client.evaluate([{ service: 'kms', type: 'CMK', need: 1, projectName: 'cn-north-4/../x' }])).rejects.toMatchObject({
+      kind: 'invalid-argument',
+      field: 'requirements[0].projectName',
+      message: 'requirements[0].projectName: must be a project name such as cn-north-4 or cn-north-4_dev',
+    });
+    await expect(client.evaluate([{ service: 'kms', type: 'CMK', need: 1, projectName: 'cn-north-4_absent' }])).rejects.toMatchObject({ kind: 'invalid-argument', field: 'projectName' });
+  });
 });

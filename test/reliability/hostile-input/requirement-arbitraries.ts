@@ -30,6 +30,7 @@ const sensibleRequirement: fc.Arbitrary<Record<string, unknown>> = fc.constantFr
       need: fc.integer({ min: 0, max: 500 }),
       region: fc.constantFrom('cn-north-4', 'eu-west-101'),
       projectId: fc.oneof({ weight: 3, arbitrary: fc.constant('34bdce22bc00d4d4402427d1aa0ae49a') }, { weight: 1, arbitrary: wellFormedId }),
+      projectName: fc.constantFrom('cn-north-4_dev', 'cn-north-4', 'eu-west-101', 'cn-north-4_absent'),
       domainId: fc.constant('b933a12c403702918e1c1f0c738433a3'),
       userId: fc.oneof({ weight: 3, arbitrary: fc.constant(METASTUDIO_USER) }, { weight: 1, arbitrary: wellFormedId }),
     },
@@ -40,7 +41,7 @@ const sensibleRequirement: fc.Arbitrary<Record<string, unknown>> = fc.constantFr
 /** One thing wrong with a requirement: a field with a hostile value, or a key it does not take (`__proto__` among them). */
 const corruption = fc.record({
   index: fc.nat(),
-  key: fc.oneof(fc.constantFrom('service', 'type', 'need', 'region', 'projectId', 'domainId', 'userId'), hostileKey),
+  key: fc.oneof(fc.constantFrom('service', 'type', 'need', 'region', 'projectId', 'projectName', 'domainId', 'userId'), hostileKey),
   value: fc.oneof(hostileValue, hostileNeed),
 });
 

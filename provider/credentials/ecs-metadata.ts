@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Cancellation } from '../transport/cancellation';
 import { sendAttempt } from '../transport/http-attempt';
 import { createNodeHttpPool } from '../transport/node-http-pool';
 import { HuaweiCloudError } from '../errors';
@@ -29,14 +30,10 @@ interface TemporaryKey {
 export async function fetchSecurityKey(baseUrl: string): Promise<TemporaryKey> {
   const url = new URL(`${baseUrl.replace(/\/+$/, '')}/openstack/latest/securitykey`);
   const pool = createNodeHttpPool({ connections: 1, connectTimeoutMs: METADATA_TIMEOUT_MS, tls: { rejectUnauthorized: true } });
+  const cancellation = new Cancellation();
+  const timer = setTimeout(() => cancellation.cancel(new Error(`no answer within ${METADATA_TIMEOUT_MS} ms`)), METADATA_TIMEOUT_MS);
   try {
-    const response = await sendAttempt(pool, {
-      method: 'GET',
-      url,
-      headers: {},
-      signal: AbortSignal.timeout(METADATA_TIMEOUT_MS),
-      maxResponseBytes: 64 * 1024,
-    });
+    const response = await sendAttempt(pool, { method: 'GET', url, headers: {}, cancellation, maxResponseBytes: 64 * 1024 });
     if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
     const parsed = SecurityKeyResponse.safeParse(parseJson(response.text));
     if (!parsed.success) throw new Error(`unexpected body (${parsed.error.issues[0]?.path.join('.') || 'root'})`);
@@ -46,6 +43,7 @@ export async function fetchSecurityKey(baseUrl: string): Promise<TemporaryKey> {
       expiresAt: Date.parse(expires_at),
     };
   } finally {
+    clearTimeout(timer);
     await pool.close();
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { invalidArgument } from '../errors';
+import type { Cancellation } from './cancellation';
 import { createNodeHttpPool, type TlsSettings } from './node-http-pool';
 import { undiciPool } from './undici-pool';
 import { loadEnvHttpProxyAgent } from './undici-parts';
@@ -10,7 +11,8 @@ export interface PoolRequest {
   method: string;
   url: URL;
   headers: Record<string, string>;
-  signal: AbortSignal;
+  /** Cancels the request while it is sent or its answer awaited. */
+  cancellation: Cancellation;
 }
 
 /** The status and headers of an answer, with its body still to read (or to destroy, to give up on it). */

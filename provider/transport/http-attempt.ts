@@ -1,10 +1,11 @@
+import type { Cancellation } from './cancellation';
 import type { ConnectionPool, PooledResponse } from './connection-pool';
 
 export interface AttemptRequest {
   method: string;
   url: URL;
   headers: Record<string, string>;
-  signal: AbortSignal;
+  cancellation: Cancellation;
   maxResponseBytes: number;
 }
 
@@ -24,7 +25,9 @@ export class ResponseTooLargeError extends Error {
 
 /** One HTTP exchange: send, then read the whole body as text, refusing bodies over the limit. */
 export async function sendAttempt(pool: ConnectionPool, request: AttemptRequest): Promise<AttemptResponse> {
-  const response = await pool.request({ method: request.method, url: request.url, headers: request.headers, signal: request.signal });
+  const response = await pool.request({ method: request.method, url: request.url, headers: request.headers, cancellation: request.cancellation });
+  // From now on a cancellation ends the body being read.
+  request.cancellation.onCancel((reason) => response.body.destroy(reason));
   const headers = flattenHeaders(response.headers);
   const declared = Number(headers['content-length']);
   if (declared > request.maxResponseBytes) {

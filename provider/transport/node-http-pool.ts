@@ -67,9 +67,10 @@ function exchange(
   track: (done: Promise<void>) => void,
 ): Promise<PooledResponse> {
   return new Promise((resolve, reject) => {
-    const outgoing = send(request.url, { method: request.method, headers: request.headers, agent, signal: request.signal }, (response) => {
+    const outgoing = send(request.url, { method: request.method, headers: request.headers, agent }, (response) => {
       resolve({ status: response.statusCode ?? 0, headers: response.headers, body: response, destroy: () => response.destroy() });
     });
+    request.cancellation.onCancel((reason) => outgoing.destroy(reason));
     track(new Promise((done) => outgoing.once('close', done)));
     outgoing.once('error', reject);
     outgoing.once('socket', (socket) => limitConnectTime(outgoing, socket, request.url, connectTimeoutMs));

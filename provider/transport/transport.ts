@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HuaweiCloudError, type HuaweiCloudErrorKind } from '../errors';
 import { redactSecrets } from '../redact';
+import { cancelOnAbort, Cancellation } from './cancellation';
 import { clockCorrectionMs } from './clock-skew';
 import type { ConnectionPool } from './connection-pool';
 import { formatAttemptLog, type DebugLogger } from './debug-log';
@@ -77,27 +78,28 @@ export class Transport {
       const leftOfDeadline = started + settings.deadlineMs - performance.now();
       if (leftOfDeadline <= 0) throw this.deadlineError(request, attempt - 1);
       const limit = { ms: Math.min(settings.requestTimeoutMs, leftOfDeadline), isDeadline: leftOfDeadline <= settings.requestTimeoutMs };
-      const timer = new AbortController();
-      const timeout = setTimeout(() => timer.abort(), limit.ms);
+      const cancellation = new Cancellation();
+      let timedOut = false;
+      const timeout = setTimeout(() => {
+        timedOut = true;
+        cancellation.cancel(Object.assign(new Error(`the attempt took over ${limit.ms} ms`), { name: 'TimeoutError' }));
+      }, limit.ms);
+      const stopFollowingCaller = cancelOnAbort(request.signal, cancellation);
       const attemptStart = performance.now();
       let response: AttemptResponse;
       try {
-        response = await sendAttempt(settings.pool, {
-          method: request.method,
-          url: request.url,
-          headers,
-          signal: request.signal ? AbortSignal.any([request.signal, timer.signal]) : timer.signal,
-          maxResponseBytes: settings.maxResponseBytes,
-        });
+        response = await sendAttempt(settings.pool, { method: request.method, url: request.url, headers, cancellation, maxResponseBytes: settings.maxResponseBytes });
       } catch (cause) {
         clearTimeout(timeout);
-        const error = this.attemptError(cause, request, attempt, timer.signal.aborted ? limit : undefined);
+        stopFollowingCaller();
+        const error = this.attemptError(cause, request, attempt, timedOut ? limit : undefined);
         this.log(request, headers, attempt, attemptStart, { error: error.message });
         if (!error.retryable || attempt >= settings.maxAttempts) throw error;
         await this.pause(backoffDelayMs(attempt, settings.retryBaseDelayMs, settings.retryMaxDelayMs), error, request, started);
         continue;
       }
       clearTimeout(timeout);
+      stopFollowingCaller();
 
       const requestId = response.headers['x-request-id'] ?? response.headers['x-iam-trace-id'];
       this.log(request, headers, attempt, attemptStart, { status: response.status, requestId });

@@ -6,12 +6,14 @@ import { dispatchRequest } from './undici-parts';
 export function undiciPool(dispatcher: Dispatcher, { owned }: { owned: boolean }): ConnectionPool {
   return {
     async request(request) {
+      const controller = new AbortController();
+      request.cancellation.onCancel((reason) => controller.abort(reason));
       const response = await dispatchRequest(dispatcher, {
         origin: request.url.origin,
         path: `${request.url.pathname}${request.url.search}`,
         method: request.method as Dispatcher.HttpMethod,
         headers: request.headers,
-        signal: request.signal,
+        signal: controller.signal,
       });
       return { status: response.statusCode, headers: response.headers, body: response.body, destroy: () => response.body.destroy() };
     },

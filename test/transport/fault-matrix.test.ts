@@ -118,6 +118,34 @@ describe('fault matrix', () => {
     await client.close();
   });
 
+  /** Sends the headers and half of a body, then nothing more, keeping the connection open. */
+  const stallMidBody: Handler = (_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
+    response.write('{"quotas": ');
+  };
+
+  it('a body that stalls after its headers times out per attempt, then fails as a timeout', async () => {
+    const result = await read(stallMidBody, { requestTimeoutMs: 200, maxAttempts: 2 });
+    expect(result.error).toMatchObject({ kind: 'timeout', attempts: 2, retryable: true });
+    expect(result.error!.message).toContain('no answer within 200 ms');
+    expect(result.requests).toHaveLength(2);
+    expect(result.elapsed).toBeLessThan(2000);
+  });
+
+  it('a caller abort ends a body being read at once, and an aborted signal sends nothing', async () => {
+    server = await startTestServer(stallMidBody);
+    const client = createHuaweiCloudClient({ accessKey: 'AK', secretKey: SECRET, endpoints: { iam: server.url } });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 150);
+    const started = Date.now();
+    await expect(client.get({ service: 'iam', path: '/x', signal: controller.signal })).rejects.toMatchObject({ kind: 'network', retryable: false, attempts: 1 });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(server.requests).toHaveLength(1);
+    await expect(client.get({ service: 'iam', path: '/x', signal: controller.signal })).rejects.toMatchObject({ kind: 'network', message: expect.stringContaining('aborted by the caller') });
+    expect(server.requests).toHaveLength(1);
+    await client.close();
+  });
+
   it('an HTML error page gives a readable message', async () => {
     const html = (response: ServerResponse) => {
       response.writeHead(502, { 'Content-Type': 'text/html' });

@@ -1,9 +1,10 @@
 import { HuaweiCloudError } from '../errors';
 import { createQuotaClient } from '../quota-client';
 import type { QuotaCheck } from '../quota/requirements';
+import { printableJson } from '../printable-text';
 import type { CliIo } from './cli-io';
 import { UsageError } from './cli-io';
-import { CLIENT_FLAGS, parseEndpointFlags, parseOutputFlag, parseTimeoutFlag } from './client-flags';
+import { CLIENT_FLAGS, clientOptionsFromFlags, parseOutputFlag } from './client-flags';
 import { parseFlags } from './parse-flags';
 import { readRequirementsFile } from './requirements-file';
 import { formatChecks } from '../report/check-table';
@@ -18,7 +19,7 @@ Options:
   --region R             Default region for requirements without one (default: HW_REGION_NAME)
   --endpoint SVC=URL     Endpoint override, SVC one of iam, kms, sfs-turbo, metastudio (repeatable)
   --output table|json    Default table; json prints {"ok": ..., "checks": [...]}
-  --timeout S            Give up on each read after S seconds, retries included (default 90)
+  --timeout S            Give up on each HTTP request after S seconds, retries included (default 90)
   --debug                Stack traces on errors
   -h, --help             This help
 `;
@@ -34,7 +35,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
   const output = parseOutputFlag(values.output);
   const path = positionals[0]!;
   const requirements = readRequirementsFile(path);
-  const client = createQuotaClient({ region: values.region, endpoints: parseEndpointFlags(values.endpoint), deadlineMs: parseTimeoutFlag(values.timeout), env: io.env });
+  const client = createQuotaClient(clientOptionsFromFlags(values, io.env));
   let checks: QuotaCheck[];
   try {
     checks = await client.evaluate(requirements);
@@ -49,7 +50,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
   }
   const ok = checks.every((check) => check.met);
   if (output === 'json') {
-    io.stdout.write(`${JSON.stringify({ ok, checks }, null, 2)}\n`);
+    io.stdout.write(`${printableJson({ ok, checks })}\n`);
   } else {
     io.stdout.write(formatChecks(checks, io.color));
     io.stdout.write(ok ? `All ${checks.length} requirements are met.\n` : `${checks.filter((c) => !c.met).length} of ${checks.length} requirements are not met.\n`);

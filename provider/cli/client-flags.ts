@@ -15,6 +15,11 @@ export const CLIENT_FLAGS = {
 /** `account` and `project` quotas are IAM's, so `--endpoint account=URL` means IAM too. */
 const ENDPOINT_ALIASES: Record<string, ServiceName> = { account: 'iam', project: 'iam' };
 
+/** The quota client's options from the flags every reading command takes, checked before any request. */
+export function clientOptionsFromFlags(values: { region?: string; endpoint?: string[]; timeout?: string }, env: NodeJS.ProcessEnv): QuotaClientOptions {
+  return { region: values.region, endpoints: parseEndpointFlags(values.endpoint), deadlineMs: parseTimeoutFlag(values.timeout), env };
+}
+
 /** `--endpoint SERVICE=URL`, repeatable, into the client's `endpoints` option. */
 export function parseEndpointFlags(values: readonly string[] | undefined): QuotaClientOptions['endpoints'] {
   const endpoints: Partial<Record<ServiceName, string>> = {};
@@ -41,8 +46,8 @@ export function parseOutputFlag(value: string | undefined): OutputFormat {
 /** The longest `--timeout`: what a Node timer can wait, in whole seconds (about 24.8 days). */
 const MAX_TIMEOUT_SECONDS = Math.floor(2_147_483_647 / 1000);
 
-/** `--timeout SECONDS` into the client's `deadlineMs`: how long each read may take, retries included. */
-export function parseTimeoutFlag(value: string | undefined): number | undefined {
+/** `--timeout SECONDS` into the client's `deadlineMs`: how long each HTTP request may take, retries included. */
+function parseTimeoutFlag(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const seconds = /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
   if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {

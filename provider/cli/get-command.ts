@@ -1,9 +1,10 @@
 import { createQuotaClient, type QuotaClient } from '../quota-client';
 import type { QuotaResource } from '../quota/quota-resource';
 import { QUOTA_SERVICES, type QuotaService } from '../quota/requirements';
+import { printableJson } from '../printable-text';
 import type { CliIo } from './cli-io';
 import { UsageError } from './cli-io';
-import { CLIENT_FLAGS, parseEndpointFlags, parseOutputFlag, parseTimeoutFlag } from './client-flags';
+import { CLIENT_FLAGS, clientOptionsFromFlags, parseOutputFlag } from './client-flags';
 import { parseFlags } from './parse-flags';
 import { formatAmount, formatTable } from '../report/table';
 
@@ -20,7 +21,7 @@ Options:
   --user-id U            One MetaStudio user
   --endpoint SVC=URL     Endpoint override, SVC one of iam, kms, sfs-turbo, metastudio (repeatable)
   --output table|json    Default table
-  --timeout S            Give up on each read after S seconds, retries included (default 90)
+  --timeout S            Give up on each HTTP request after S seconds, retries included (default 90)
   --debug                Stack traces on errors
   -h, --help             This help
 `;
@@ -46,12 +47,12 @@ export async function runGet(args: readonly string[], io: CliIo): Promise<number
     throw new UsageError(`hwquota get takes one service: ${QUOTA_SERVICES.join(', ')}`);
   }
   const output = parseOutputFlag(values.output);
-  const client = createQuotaClient({ region: values.region, endpoints: parseEndpointFlags(values.endpoint), deadlineMs: parseTimeoutFlag(values.timeout), env: io.env });
+  const client = createQuotaClient(clientOptionsFromFlags(values, io.env));
   try {
     const scope = { projectId: values['project-id'], projectName: values['project-name'] };
     const { title, result, rows } = await read(client, service as QuotaService, scope, values);
     if (output === 'json') {
-      io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      io.stdout.write(`${printableJson(result)}\n`);
     } else {
       io.stdout.write(`${title}\n`);
       io.stdout.write(resourceTable(rows, io.color));

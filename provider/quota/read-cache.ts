@@ -1,7 +1,8 @@
 /**
  * Reads shared by every quota client in the process: identical reads (same service, endpoint, scope, arguments and
  * credentials) in flight at once share one request, and a settled read is reused for the caller's TTL.
- * A failed read is forgotten at once; a settled one once its own TTL has passed, at the next sweep.
+ * A failed read is forgotten at once; a settled one at the first sweep after the TTL of the read that made it (a
+ * later caller with a longer TTL may then read again).
  */
 interface Entry {
   promise: Promise<unknown>;

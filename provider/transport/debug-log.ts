@@ -1,3 +1,4 @@
+import { printable } from '../printable-text';
 import { redactHeaders } from '../redact';
 
 /** Receives one line per attempt; the line never holds a credential. */
@@ -24,8 +25,8 @@ export function resolveDebugLogger(logger: DebugLogger | undefined, env: NodeJS.
 }
 
 export function formatAttemptLog(entry: AttemptLogEntry): string {
-  const outcome = entry.status !== undefined ? `${entry.status}` : `failed (${entry.error ?? 'unknown error'})`;
-  const requestId = entry.requestId ? ` request-id=${entry.requestId}` : '';
+  const outcome = entry.status !== undefined ? `${entry.status}` : `failed (${printable(entry.error ?? 'unknown error')})`;
+  const requestId = entry.requestId ? ` request-id=${printable(entry.requestId)}` : '';
   return (
     `hwquota: ${entry.method} ${entry.url.href} -> ${outcome} in ${Math.round(entry.elapsedMs)} ms` +
     ` attempt=${entry.attempt}/${entry.maxAttempts}${requestId} headers=${JSON.stringify(redactHeaders(entry.headers))}`

@@ -25,6 +25,8 @@ export class ResponseTooLargeError extends Error {
 
 /** One HTTP exchange: send, then read the whole body as text, refusing bodies over the limit. */
 export async function sendAttempt(pool: ConnectionPool, request: AttemptRequest): Promise<AttemptResponse> {
+  // Cancelled already (the caller's signal was aborted): open no connection.
+  if (request.cancellation.reason) throw request.cancellation.reason;
   const response = await pool.request({ method: request.method, url: request.url, headers: request.headers, cancellation: request.cancellation });
   // From now on a cancellation ends the body being read.
   request.cancellation.onCancel((reason) => response.body.destroy(reason));

@@ -70,7 +70,11 @@ function exchange(
     const outgoing = send(request.url, { method: request.method, headers: request.headers, agent }, (response) => {
       resolve({ status: response.statusCode ?? 0, headers: response.headers, body: response, destroy: () => response.destroy() });
     });
-    request.cancellation.onCancel((reason) => outgoing.destroy(reason));
+    request.cancellation.onCancel((reason) => {
+      // Still queued for a busy connection, a destroyed request would wait for one before failing: fail it now.
+      if (!outgoing.socket) reject(reason);
+      outgoing.destroy(reason);
+    });
     track(new Promise((done) => outgoing.once('close', done)));
     outgoing.once('error', reject);
     outgoing.once('socket', (socket) => limitConnectTime(outgoing, socket, request.url, connectTimeoutMs));

@@ -27,14 +27,10 @@ export function readServiceErrorBody(text: string): ServiceErrorBody {
 function summariseText(text: string): string | undefined {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
   const isHtml = /^\s*<(!doctype|html)/i.test(text);
-  const readable = (title ?? (isHtml ? text.replace(/<[^>]*>/g, ' ') : text))
-    // Control characters from a hostile or broken body must not reach a terminal.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const readable = (title ?? (isHtml ? text.replace(/<[^>]*>/g, ' ') : text)).replace(/\s+/g, ' ').trim();
   if (!readable) return undefined;
-  const short = readable.length > 200 ? `${readable.slice(0, 200)}…` : readable;
+  // Control characters from a hostile or broken body must not reach a terminal.
+  const short = printable(readable.length > 200 ? `${readable.slice(0, 200)}…` : readable);
   return isHtml ? `the response is an HTML page, not JSON: "${short}"` : short;
 }
 

@@ -6,6 +6,7 @@ import { dispatchRequest } from './undici-parts';
 export function undiciPool(dispatcher: Dispatcher, { owned }: { owned: boolean }): ConnectionPool {
   return {
     async request(request) {
+      // undici takes a signal: this path (a proxy or an injected dispatcher) pays for one AbortController a request.
       const controller = new AbortController();
       request.cancellation.onCancel((reason) => controller.abort(reason));
       const response = await dispatchRequest(dispatcher, {

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { main } from '../../provider/cli/hwquota';
 import { printable } from '../../provider/printable-text';
+import { formatAttemptLog } from '../../provider/transport/debug-log';
 import { clearSharedReads } from '../../provider/quota/read-cache';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -21,7 +22,7 @@ let answer: { status: number; body: unknown };
 beforeAll(async () => {
   server = await startTestServer((_request, response: ServerResponse) => {
     response.writeHead(answer.status, { 'Content-Type': 'application/json' });
-    response.end(JSON.stringify(answer.body));
+    response.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
   });
 });
 afterAll(() => server.close());
@@ -60,6 +61,26 @@ it('hwquota get prints quota types from the response with their control characte
   expect(header!.indexOf('QUOTA')).toBe(cmk!.indexOf('20'));
 });
 
+it('hwquota get --output json escapes what JSON leaves raw (C1, bidirectional overrides), and parses back to the same text', async () => {
+  const type = `CMK${C1_CONTROL_SEQUENCE}${RIGHT_TO_LEFT_OVERRIDE}${CLEAR_SCREEN}`;
+  answer = { status: 200, body: { quotas: { resources: [{ type, quota: 20, used: 1 }] } } };
+  const run = await hwquota(['get', 'kms', '--output', 'json']);
+  expect(run.code).toBe(0);
+  expect(run.stdout).not.toMatch(CONTROL_CHARACTER);
+  expect(run.stdout).toContain('"type": "CMK\\u009b31m\\u202e\\u001b[2J"');
+  expect((JSON.parse(run.stdout) as { resources: { type: string }[] }).resources[0]!.type).toBe(type);
+});
+
+it('the debug log line escapes a request id and an error message from the network', () => {
+  const line = formatAttemptLog({
+    method: 'GET', url: new URL('http://127.0.0.1:1/x'), headers: {}, attempt: 1, maxAttempts: 4, elapsedMs: 3,
+    status: 200, requestId: `id${C1_CONTROL_SEQUENCE}`,
+  });
+  expect(line).toContain('request-id=id\\u009b31m');
+  expect(formatAttemptLog({ method: 'GET', url: new URL('http://127.0.0.1:1/x'), headers: {}, attempt: 1, maxAttempts: 4, elapsedMs: 3, error: `reset${SET_TITLE}` })).not.toMatch(CONTROL_CHARACTER);
+  expect(line).not.toMatch(CONTROL_CHARACTER);
+});
+
 it('hwquota get prints MetaStudio user IDs with bidirectional overrides escaped', async () => {
   answer = { status: 200, body: { count: 1, assets: [{ user_id: `user${RIGHT_TO_LEFT_OVERRIDE}1gpj.exe`, quota: { voice_clone_basic: 2 }, usage: { voice_clone_basic: 1 } }] } };
   const run = await hwquota(['get', 'metastudio']);
@@ -78,4 +99,12 @@ it("a service's error message is printed on one line with its control characters
     expect(first).toMatch(/^hwquota: service: .*denied\\u001b\[2J\\u000asecond line\\u001b\]0;owned\\u0007/);
     expect(first).toContain('KMS.0403\\u009b31m');
   }
+});
+
+it('an error body that is not JSON is summarised on one line, its control characters escaped', async () => {
+  answer = { status: 400, body: `<html><title>Bad gateway${C1_CONTROL_SEQUENCE}${RIGHT_TO_LEFT_OVERRIDE}\u0007</title></html>` };
+  const run = await hwquota(['get', 'kms']);
+  expect(run.code).toBe(2);
+  expect(run.stderr).not.toMatch(CONTROL_CHARACTER);
+  expect(run.stderr).toContain('Bad gateway\\u009b31m\\u202e\\u0007');
 });

@@ -146,6 +146,21 @@ describe('fault matrix', () => {
     await client.close();
   });
 
+  it('a request queued behind a busy connection fails as soon as the caller aborts it', async () => {
+    server = await startTestServer(() => undefined);
+    const client = createHuaweiCloudClient({ accessKey: 'AK', secretKey: SECRET, endpoints: { iam: server.url }, connections: 1, maxAttempts: 1 });
+    const first = new AbortController();
+    const busy = client.get({ service: 'iam', path: '/busy', signal: first.signal }).catch((error: unknown) => error);
+    const queued = client.get({ service: 'iam', path: '/queued', signal: AbortSignal.timeout(150) });
+    const started = Date.now();
+    await expect(queued).rejects.toMatchObject({ kind: 'timeout', attempts: 1 });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(server.requests.map((request) => request.url)).toEqual(['/busy']);
+    first.abort();
+    expect(await busy).toMatchObject({ kind: 'network' });
+    await client.close();
+  });
+
   it('an HTML error page gives a readable message', async () => {
     const html = (response: ServerResponse) => {
       response.writeHead(502, { 'Content-Type': 'text/html' });

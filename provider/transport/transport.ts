@@ -79,11 +79,7 @@ export class Transport {
       if (leftOfDeadline <= 0) throw this.deadlineError(request, attempt - 1);
       const limit = { ms: Math.min(settings.requestTimeoutMs, leftOfDeadline), isDeadline: leftOfDeadline <= settings.requestTimeoutMs };
       const cancellation = new Cancellation();
-      let timedOut = false;
-      const timeout = setTimeout(() => {
-        timedOut = true;
-        cancellation.cancel(Object.assign(new Error(`the attempt took over ${limit.ms} ms`), { name: 'TimeoutError' }));
-      }, limit.ms);
+      const timeout = setTimeout(() => cancellation.cancel(Object.assign(new Error(`the attempt took over ${limit.ms} ms`), { name: 'TimeoutError' })), limit.ms);
       const stopFollowingCaller = cancelOnAbort(request.signal, cancellation);
       const attemptStart = performance.now();
       let response: AttemptResponse;
@@ -92,7 +88,7 @@ export class Transport {
       } catch (cause) {
         clearTimeout(timeout);
         stopFollowingCaller();
-        const error = this.attemptError(cause, request, attempt, timedOut ? limit : undefined);
+        const error = this.attemptError(cause, request, attempt, cancellation.reason?.name === 'TimeoutError' ? limit : undefined);
         this.log(request, headers, attempt, attemptStart, { error: error.message });
         if (!error.retryable || attempt >= settings.maxAttempts) throw error;
         await this.pause(backoffDelayMs(attempt, settings.retryBaseDelayMs, settings.retryMaxDelayMs), error, request, started);

@@ -27,5 +27,7 @@ export type { RegionalQuotas } from './services/regional-quotas';
 export type { MetaStudioUserQuota, MetaStudioUserQuotas } from './services/metastudio-user-quotas';
 export { settingsFromConfig } from './config-settings';
 export { applyMargin, type Margin } from './guards/margin';
-export { evaluateQuotaGuard, type QuotaGuardInputs, type QuotaGuardVerdict } from './guards/quota-guard-verdict';
+export { judgeGuard, rereadClaims, type GuardRecord, type GuardVerdict } from './guards/guard-verdict';
+export type { GuardConnection, GuardInputs, HeadroomGuardInputs, PlacementCandidate, PlacementGuardInputs, UnplacedRequirement } from './guards/guard-inputs';
+export type { QuotaClaim } from './guards/quota-claims';
 export { formatChecks } from './report/check-table';

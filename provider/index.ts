@@ -15,6 +15,7 @@ export * from './pulumi/get-metastudio-user-quotas';
 export type { ConnectionArgs } from './pulumi/settings';
 export { requireHeadroom, type RequireHeadroomOptions } from './guards/require-headroom';
 export { hasHeadroom } from './guards/has-headroom';
-export { pickPlacement, pickPlacementOutput, type PickPlacementOptions, type Placement, type PlacementCandidate, type UnplacedRequirement } from './guards/pick-placement';
+export { pickPlacement, pickPlacementOutput, type PickPlacementOptions, type Placement } from './guards/pick-placement';
+export { QuotaPlacementGuard, type QuotaPlacementGuardArgs } from './guards/placement-guard';
 export { QuotaGuard, type QuotaGuardArgs } from './guards/quota-guard';
 export { quotaGuardProvider } from './guards/quota-guard-provider';

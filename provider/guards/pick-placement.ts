@@ -1,44 +1,41 @@
 import * as pulumi from '@pulumi/pulumi';
-import { checkArgs } from '../quota/read-args';
-import { QuotaRequirementList } from '../quota/requirement-schema';
-import type { QuotaCheck, QuotaRequirement } from '../quota/requirements';
-import { quotaClientFor } from '../pulumi/invoke';
-import type { ConnectionArgs } from '../pulumi/settings';
-import { formatChecks } from '../report/check-table';
-import { evaluateWithMargin } from './evaluate-with-margin';
+import type { QuotaCheck } from '../quota/requirements';
+import type { GuardConnection, PlacementCandidate, UnplacedRequirement } from './guard-inputs';
+import { checkBeforeRegistering, guardConnection, guardName, guardVerdict } from './guard-registration';
 import type { Margin } from './margin';
-import { asRunError } from './run-error';
+import { QuotaPlacementGuard } from './placement-guard';
 
-/** Where resources could go: a region, and optionally a project in it (by ID or name). */
-export interface PlacementCandidate {
-  /** Region ID, such as `eu-west-101`. */
-  region: string;
-  /** A project of that region, by ID. */
-  projectId?: string;
-  /** A project of that region, by name (`eu-west-101_prod`). Default: the region's own project. */
-  projectName?: string;
-}
-
-/** A requirement without a place: the candidate gives it one. */
-export type UnplacedRequirement = Omit<QuotaRequirement, 'region' | 'projectId' | 'projectName'>;
-
-/** The candidate chosen, and the checks that made it fit. */
+/** The candidate chosen, and the checks that placed it there. */
 export interface Placement {
-  /** The first candidate, in the order given, where every requirement fits. */
+  /** Where the stack is placed. */
   readonly candidate: PlacementCandidate;
-  /** The requirements judged in that candidate. */
+  /** The checks of the run that last changed the placement or the claim: only growth is read. */
   readonly checks: readonly QuotaCheck[];
 }
 
-/** Settings of {@link pickPlacement}: connection settings, and a margin. */
-export interface PickPlacementOptions extends ConnectionArgs {
-  /** Headroom to keep free on top of each need. */
+/** Settings of {@link pickPlacement}. */
+export interface PickPlacementOptions extends GuardConnection {
+  /** Headroom to keep free on top of any growth. */
   margin?: Margin;
+  /**
+   * Let a placed stack move when its candidate cannot take the growth. Moving replaces what is placed there (a
+   * region or project is part of a resource's identity), so it is off by default and warns when it happens.
+   */
+  allowMove?: boolean;
+  /**
+   * The name of the guard resource that keeps the placement. Default: `quota-placement-` and a hash of which quotas
+   * the requirements name; set it when two calls place the same quotas.
+   */
+  name?: string;
 }
 
 /**
- * The first candidate, in the order given, where every requirement fits. All candidates are read at once. When none
- * fits, throws `pulumi.RunError` with a table per candidate (or the reason it could not be read).
+ * Chooses where the stack goes, once, and keeps it there: the first candidate, in the order given, where every
+ * requirement fits (all are read at once). The choice and the stack's claim there are kept in the stack's state (a
+ * resource it registers), so later runs stay put while that candidate can take the growth, and read nothing when
+ * there is none. When it cannot, the run fails and says so; with `allowMove: true` it chooses again, with a warning.
+ * A candidate that could not be read is named in a warning; a placed stack is never moved by a failed read. When no
+ * candidate fits, the preview fails with a table per candidate.
  *
  * @example
  * ```ts
@@ -53,40 +50,29 @@ export async function pickPlacement(
   requirements: readonly UnplacedRequirement[],
   options: PickPlacementOptions = {},
 ): Promise<Placement> {
-  const { margin, ...connection } = options;
-  // A bad requirement is bad for every candidate: say so once, before any request.
-  await asRunError(async () => checkArgs(QuotaRequirementList, requirements, 'requirements'));
-  const client = quotaClientFor(connection);
-  const outcomes = await Promise.all(
-    candidates.map(async (candidate) => {
-      try {
-        const projectId = candidate.projectId ?? (await client.http.resolveProjectId({ region: candidate.region, projectName: candidate.projectName }));
-        const placed = requirements.map((requirement) => ({ ...requirement, region: candidate.region, projectId }));
-        return { candidate, checks: await evaluateWithMargin(client, placed, margin) };
-      } catch (error) {
-        return { candidate, error: error as Error };
-      }
-    }),
-  );
-  const fits = outcomes.find((outcome) => outcome.checks?.every((check) => check.met));
-  if (fits?.checks) return { candidate: fits.candidate, checks: fits.checks };
-  const sections = outcomes.map(({ candidate, checks, error }) => {
-    const name = `${candidate.region}${candidate.projectName ? ` (${candidate.projectName})` : candidate.projectId ? ` (${candidate.projectId})` : ''}`;
-    return `${name}:\n${checks ? formatChecks(checks, false) : `could not be read: ${error?.message}\n`}`;
-  });
-  throw new pulumi.RunError(`No candidate placement has enough Huawei Cloud quota headroom:\n\n${sections.join('\n')}`);
+  const { margin, allowMove, name, ...connection } = options;
+  const inputs = { candidates: [...candidates], requirements: [...requirements], ...(margin && { margin }), ...(allowMove && { allowMove }), ...guardConnection(connection) };
+  await checkBeforeRegistering(inputs);
+  const guard = new QuotaPlacementGuard(name ?? guardName('quota-placement', requirements), inputs);
+  const record = await guardVerdict(guard, inputs, connection);
+  return { candidate: record.placement!, checks: record.checks };
 }
 
 /**
  * The Output form of {@link pickPlacement}, for candidates or requirements that are Outputs. An unknown input during
- * preview gives an unknown placement, without a request.
+ * preview gives an unknown placement, with no verdict and no failure. The guard's default name is
+ * `quota-placement`: set `name` when a program places more than once.
  */
 export function pickPlacementOutput(
   candidates: pulumi.Input<pulumi.Input<PlacementCandidate>[]>,
   requirements: pulumi.Input<pulumi.Input<UnplacedRequirement>[]>,
   options: PickPlacementOptions = {},
 ): pulumi.Output<Placement> {
-  return pulumi
-    .all([pulumi.output(candidates), pulumi.output(requirements)])
-    .apply(([plainCandidates, plainRequirements]) => pickPlacement(plainCandidates as PlacementCandidate[], plainRequirements as UnplacedRequirement[], options));
+  const { margin, allowMove, name, ...connection } = options;
+  const guard = new QuotaPlacementGuard(name ?? 'quota-placement', { candidates, requirements, margin, allowMove, ...guardConnection(connection) });
+  return pulumi.all([candidates, requirements, guard.urn]).apply(async ([plainCandidates, plainRequirements]) => {
+    const inputs = { candidates: plainCandidates, requirements: plainRequirements, margin, allowMove, ...guardConnection(connection) };
+    const record = await guardVerdict(guard, inputs, connection);
+    return { candidate: record.placement!, checks: record.checks };
+  });
 }

@@ -1,58 +1,113 @@
 import type * as pulumi from '@pulumi/pulumi';
 import type { QuotaClientOptions } from '../quota-client';
-import type { QuotaGuardInputs } from './quota-guard-verdict';
 
 // This object is serialized into the stack's state by Pulumi's closure serializer and run in the engine's provider
-// process. So it captures nothing heavy and no credential: it loads the package with `require` inside its methods,
-// and reads credentials there, from the environment or from stack config handed to `configure()`.
+// process. So it captures nothing heavy and no credential: it loads the package with `require` inside the methods that
+// judge, and reads credentials there, from the environment or from the stack config handed to `configure()`.
+// `configure()` and `delete()` load nothing: a stack must stay destroyable after the package is uninstalled.
 
 /** The engine's placeholder for a value not known yet (during preview). */
 const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
-
-/**
- * Settings from `configure()`, kept on a process-global slot rather than in a captured variable: the closure
- * serializer copies captured values into the state, and these may hold a secret key.
- */
-function configuredOptions(options?: QuotaClientOptions): QuotaClientOptions {
-  const slot = globalThis as { [key: symbol]: QuotaClientOptions | undefined };
-  const key = Symbol.for('pulumi-huaweicloud-quotas.quota-guard.settings');
-  if (options) slot[key] = options;
-  return slot[key] ?? {};
-}
+/** What a guard records besides its inputs (see `GuardRecord`), and when. */
+const RECORD_KEYS = ['claims', 'placement', 'checks', 'warnings', 'checkedAt'];
 
 type Core = typeof import('../client');
+type Inputs = Record<string, unknown>;
+interface StackConfig {
+  get(key: string): string | undefined;
+}
 
-/** The dynamic provider of `QuotaGuard`: `check()` fails the step when a requirement does not fit. */
-export const quotaGuardProvider: pulumi.dynamic.ResourceProvider<QuotaGuardInputs> = {
+/**
+ * Stack config from `configure()`, kept on a process-global slot rather than in a captured variable: the closure
+ * serializer copies captured values into the state, and the config may hold a secret key.
+ */
+function stackConfig(config?: StackConfig): StackConfig | undefined {
+  const slot = globalThis as { [key: symbol]: StackConfig | undefined };
+  const key = Symbol.for('pulumi-huaweicloud-quotas.quota-guard.config');
+  if (config) slot[key] = config;
+  return slot[key];
+}
+
+function loadCore(): { core: Core; options: QuotaClientOptions } {
+  const core = require('pulumi-huaweicloud-quotas/client') as Core; // eslint-disable-line @typescript-eslint/no-require-imports
+  const config = stackConfig();
+  return { core, options: config ? core.settingsFromConfig((key) => config.get(key)) : {} };
+}
+
+/** The inputs without what an earlier verdict recorded; `__provider` stays, as the engine expects it back. */
+function withoutRecord(inputs: Inputs): Inputs {
+  return Object.fromEntries(Object.entries(inputs).filter(([key]) => !RECORD_KEYS.includes(key)));
+}
+
+/** JSON with sorted keys: the engine hands back objects in its own key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item,
+  );
+}
+
+/** What a record grants: a change in it is a change of the guard; fresh readings alone are not. */
+function grantOf(state: Inputs): string {
+  return canonical([state.claims, state.placement, state.warnings]);
+}
+
+/** The inputs with the verdict recorded beside them, or why the guard fails. */
+async function judge(inputs: Inputs, granted: Inputs | undefined): Promise<{ recorded: Inputs; failure?: undefined } | { failure: string }> {
+  const { core, options } = loadCore();
+  const verdict = await core.judgeGuard(inputs, granted, options);
+  if (verdict.failure !== undefined) return { failure: verdict.failure };
+  return { recorded: { ...withoutRecord(inputs), ...JSON.parse(JSON.stringify(verdict.record)) } };
+}
+
+/** For create and update: the record with its time, or the failure thrown (the engine then fails the step). */
+async function record(inputs: Inputs, granted: Inputs | undefined): Promise<Inputs> {
+  const verdict = await judge(inputs, granted);
+  if (verdict.failure !== undefined) throw new Error(verdict.failure);
+  return { ...verdict.recorded, checkedAt: new Date().toISOString() };
+}
+
+/**
+ * The dynamic provider of the guards (`QuotaGuard`, and the resources `requireHeadroom` and `pickPlacement` register).
+ * `check()` judges in preview and update, against the claim recorded in the old state: it fails the step when the
+ * growth does not fit. `create()` and `update()` judge again just before the guarded resources and record the claim;
+ * `read()` (refresh) re-reads without failing; deleting releases the claim with the resource, loading nothing.
+ */
+export const quotaGuardProvider: pulumi.dynamic.ResourceProvider<Inputs> = {
   async configure(request) {
-    const core = require('pulumi-huaweicloud-quotas/client') as Core; // eslint-disable-line @typescript-eslint/no-require-imports
-    configuredOptions(core.settingsFromConfig((key) => request.config.get(key)));
+    stackConfig(request.config);
   },
 
-  async check(_olds, news) {
-    // Unknown inputs during preview give no verdict, and no failure.
-    if (JSON.stringify(news).includes(UNKNOWN)) return { inputs: news };
-    const core = require('pulumi-huaweicloud-quotas/client') as Core; // eslint-disable-line @typescript-eslint/no-require-imports
-    const verdict = await core.evaluateQuotaGuard(news, configuredOptions());
-    return verdict.failure ? { inputs: news, failures: [{ property: 'requirements', reason: verdict.failure }] } : { inputs: news };
+  async check(olds, news) {
+    // Unknown inputs during preview give no verdict, and no failure. `__provider` is no input: it holds the sentinel.
+    const { __provider: _provider, ...own } = withoutRecord(news);
+    if (JSON.stringify(own).includes(UNKNOWN)) return { inputs: withoutRecord(news) };
+    const verdict = await judge(news, olds);
+    if (verdict.failure === undefined) return { inputs: verdict.recorded };
+    // No property named: the engine would print its whole value before the reason.
+    return { inputs: news, failures: [{ property: '', reason: verdict.failure }] };
   },
 
   async diff(_id, olds, news) {
-    const changed = JSON.stringify([olds.requirements, olds.margin]) !== JSON.stringify([news.requirements, news.margin]);
-    return { changes: changed };
+    // Without a verdict (unknown inputs) the engine cannot know yet: say it may change.
+    if (!('claims' in news)) return { changes: true };
+    return { changes: grantOf(olds) !== grantOf(news) };
   },
 
   async create(inputs) {
-    const core = require('pulumi-huaweicloud-quotas/client') as Core; // eslint-disable-line @typescript-eslint/no-require-imports
-    const verdict = await core.evaluateQuotaGuard(inputs, configuredOptions());
-    if (verdict.failure) throw new Error(verdict.failure);
-    return { id: `quota-guard-${Date.now().toString(36)}`, outs: { ...inputs, checks: verdict.checks, checkedAt: new Date().toISOString() } };
+    return { id: `quota-guard-${Date.now().toString(36)}`, outs: await record(inputs, undefined) };
   },
 
-  async update(_id, _olds, news) {
-    const core = require('pulumi-huaweicloud-quotas/client') as Core; // eslint-disable-line @typescript-eslint/no-require-imports
-    const verdict = await core.evaluateQuotaGuard(news, configuredOptions());
-    if (verdict.failure) throw new Error(verdict.failure);
-    return { outs: { ...news, checks: verdict.checks, checkedAt: new Date().toISOString() } };
+  async update(_id, olds, news) {
+    return { outs: await record(news, olds) };
+  },
+
+  async read(id, props) {
+    try {
+      const { core, options } = loadCore();
+      const checks = await core.rereadClaims((props.claims ?? []) as never, props as never, options);
+      return { id, props: checks ? { ...props, checks, checkedAt: new Date().toISOString() } : props };
+    } catch {
+      return { id, props };
+    }
   },
 };

@@ -1,23 +1,29 @@
-import * as pulumi from '@pulumi/pulumi';
 import type { QuotaCheck, QuotaRequirement } from '../quota/requirements';
-import { quotaClientFor } from '../pulumi/invoke';
-import type { ConnectionArgs } from '../pulumi/settings';
-import { formatChecks } from '../report/check-table';
-import { evaluateWithMargin, shortfallMessage } from './evaluate-with-margin';
+import type { GuardConnection } from './guard-inputs';
+import { checkBeforeRegistering, guardConnection, guardName, guardVerdict } from './guard-registration';
 import type { Margin } from './margin';
-import { asRunError } from './run-error';
+import { QuotaGuard } from './quota-guard';
 
-export interface RequireHeadroomOptions extends ConnectionArgs {
+/** Settings of {@link requireHeadroom}. */
+export interface RequireHeadroomOptions extends GuardConnection {
   /** Warn with `pulumi.log.warn` instead of failing. Errors reading the quotas still fail the run. */
   warnOnly?: boolean;
-  /** Headroom to keep free on top of each need. */
+  /** Headroom to keep free on top of any growth. */
   margin?: Margin;
+  /**
+   * The name of the guard resource that keeps the claim. Default: `quota-headroom-` and a hash of which quotas the
+   * requirements name (not how much); set it when two calls guard the same quotas.
+   */
+  name?: string;
 }
 
 /**
- * Stops the program, at preview, when a requirement does not fit: reads what the requirements need (concurrently,
- * each scope once) and throws `pulumi.RunError` with a table of service, scope, type, need, headroom and shortfall.
- * Resolves to the checks when all fit. Call it before declaring the resources it guards.
+ * Stops the program when the stack's requirements do not fit, before it declares the resources they guard. `need` is
+ * what the stack holds once deployed: the guard keeps what it granted in the stack's state (a `QuotaGuard` it
+ * registers), so each run reads only the growth beyond that. An unchanged stack passes, whatever others have used
+ * since; a grown one passes when the growth (plus the margin) fits, and otherwise fails the preview with a table of
+ * service, scope, type, need, claimed, headroom and shortfall; a smaller need releases the difference. Call it, and
+ * await it, before declaring the resources it guards. Resolves to the checks of the run that last changed the claim.
  *
  * @example
  * ```ts
@@ -30,11 +36,9 @@ export interface RequireHeadroomOptions extends ConnectionArgs {
  * ```
  */
 export async function requireHeadroom(requirements: readonly QuotaRequirement[], options: RequireHeadroomOptions = {}): Promise<QuotaCheck[]> {
-  const { warnOnly = false, margin, ...connection } = options;
-  const checks = await asRunError(() => evaluateWithMargin(quotaClientFor(connection), requirements, margin));
-  if (checks.every((check) => check.met)) return checks;
-  const message = shortfallMessage(checks, formatChecks(checks, false));
-  if (!warnOnly) throw new pulumi.RunError(message);
-  pulumi.log.warn(message);
-  return checks;
+  const { warnOnly, margin, name, ...connection } = options;
+  const inputs = { requirements: [...requirements], ...(margin && { margin }), ...(warnOnly && { warnOnly }), ...guardConnection(connection) };
+  await checkBeforeRegistering(inputs);
+  const guard = new QuotaGuard(name ?? guardName('quota-headroom', requirements), inputs);
+  return (await guardVerdict(guard, inputs, connection)).checks;
 }

@@ -7,7 +7,9 @@ export type QuotaService = 'account' | 'project' | 'kms' | 'sfs-turbo' | 'metast
 export const QUOTA_SERVICES: readonly QuotaService[] = ['account', 'project', 'kms', 'sfs-turbo', 'metastudio'];
 
 /**
- * "This stack needs `need` more of `type`". The scope fields default from the client's settings; MetaStudio quotas
+ * "This stack needs `need` of `type`". Checked on its own (`evaluate`, `hwquota check`), `need` must fit today's
+ * headroom. In a guard (`requireHeadroom`, `pickPlacement`, `QuotaGuard`) it is what the stack holds once deployed:
+ * the guard keeps what it granted in the stack's state, and only the growth beyond that must fit. The scope fields default from the client's settings; MetaStudio quotas
  * are per IAM user, so a MetaStudio requirement names a `userId`.
  */
 export interface QuotaRequirement {
@@ -15,7 +17,7 @@ export interface QuotaRequirement {
   service: QuotaService;
   /** The quota type, spelled as the service's API spells it (`CMK`, `capacity`, `user`, `video_time_2d_model`...). */
   type: string;
-  /** How much more the stack needs: a finite number ≥ 0, in the quota's unit (SFS Turbo `capacity`: GB). */
+  /** How much: a finite number ≥ 0, in the quota's unit (SFS Turbo `capacity`: GB). In a guard, the whole amount the stack holds. */
   need: number;
   /** Region of the quota. Default: the client's region. Not used by `account`. */
   region?: string;
@@ -47,6 +49,11 @@ export interface QuotaCheck {
   readonly met: boolean;
   /** Kept free on top of `need` (a guard's margin); absent when none was asked for. */
   readonly margin?: number;
+  /**
+   * What the stack already held of `need` through a guard (its claim, from the stack's state): the guard judged only
+   * the growth beyond it, `need - claimed`. Absent outside guards.
+   */
+  readonly claimed?: number;
   /** How much is missing: `need (+ margin) - headroom`, 0 when met, `null` when usage is unknown. */
   readonly shortfall: number | null;
   /** Why a check is not met for a reason other than headroom (usage unknown, type not reported). */

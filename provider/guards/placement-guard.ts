@@ -1,0 +1,34 @@
+import * as pulumi from '@pulumi/pulumi';
+import type { QuotaCheck } from '../quota/requirements';
+import type { GuardConnection, PlacementCandidate, UnplacedRequirement } from './guard-inputs';
+import { GUARD_OUTPUTS } from './guard-registration';
+import type { Margin } from './margin';
+import type { QuotaClaim } from './quota-claims';
+import { quotaGuardProvider } from './quota-guard-provider';
+
+/** The inputs of a {@link QuotaPlacementGuard}. */
+export interface QuotaPlacementGuardArgs extends GuardConnection {
+  candidates: pulumi.Input<pulumi.Input<PlacementCandidate>[]>;
+  requirements: pulumi.Input<pulumi.Input<UnplacedRequirement>[]>;
+  margin?: pulumi.Input<Margin>;
+  allowMove?: pulumi.Input<boolean>;
+}
+
+/**
+ * The resource `pickPlacement` registers: it keeps the candidate chosen and the stack's claim there, so that later
+ * runs stay where the first one placed the stack (see {@link pickPlacement}).
+ */
+export class QuotaPlacementGuard extends pulumi.dynamic.Resource {
+  /** The candidate chosen. */
+  declare public readonly placement: pulumi.Output<PlacementCandidate>;
+  /** What the stack holds there, per requirement. */
+  declare public readonly claims: pulumi.Output<QuotaClaim[]>;
+  /** The checks of the run that last changed the placement or the claim. */
+  declare public readonly checks: pulumi.Output<QuotaCheck[]>;
+  /** Warnings of that run: a move, a candidate that could not be read. */
+  declare public readonly warnings: pulumi.Output<string[]>;
+
+  constructor(name: string, args: QuotaPlacementGuardArgs, opts?: pulumi.CustomResourceOptions) {
+    super(quotaGuardProvider, name, { ...args, ...GUARD_OUTPUTS, placement: undefined }, opts, 'huaweicloud-quotas', 'QuotaPlacement');
+  }
+}

@@ -16,7 +16,7 @@ export default tseslint.config(
   },
   {
     // Plain CommonJS scripts that run without a build (the demo and the offline runner).
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -5,7 +5,9 @@ import { hasHeadroom, pickPlacement, pickPlacementOutput, requireHeadroom } from
 import { toQuotaResource } from '../../provider/quota/quota-resource';
 import { clearSharedReads } from '../../provider/quota/read-cache';
 
-// Pulumi mocks are process-global: this file owns them.
+// Pulumi mocks are process-global: this file owns them. Under mocks no provider runs the guards' resources: each guard
+// judges in the program, as a first run (no claim). Their life over several runs is tested through Pulumi's own
+// runtimes in test/pulumi-runtimes.
 let emulator: RunningEmulator;
 beforeAll(async () => {
   emulator = await startEmulator();
@@ -30,13 +32,13 @@ describe('requireHeadroom', () => {
   it('throws a RunError with the shortfall table when not', async () => {
     const error = await requireHeadroom([{ service: 'kms', type: 'CMK', need: 2 }, { service: 'sfs-turbo', type: 'shares', need: 1 }]).catch((e: unknown) => e);
     expect(pulumi.RunError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toMatch(/^Huawei Cloud quota headroom is short for 1 of 2 requirements:\nSERVICE\s+SCOPE\s+TYPE\s+NEED\s+HEADROOM\s+SHORTFALL\s+STATUS\nkms\s+.*CMK\s+2\s+0\s+2\s+SHORT\nsfs-turbo\s+.*shares\s+1\s+395\s+0\s+ok\n$/);
+    expect((error as Error).message).toMatch(/^Huawei Cloud quota headroom is short for 1 of 2 requirements:\nSERVICE\s+SCOPE\s+TYPE\s+NEED\s+CLAIMED\s+HEADROOM\s+SHORTFALL\s+STATUS\nkms\s+.*CMK\s+2\s+0\s+0\s+2\s+SHORT\nsfs-turbo\s+.*shares\s+1\s+0\s+395\s+0\s+ok\n$/);
   });
 
   it('keeps a margin free: absolute and a share of the quota', async () => {
     const request = [{ service: 'kms' as const, type: 'grant_per_CMK', need: 90 }];
     await expect(requireHeadroom(request, { margin: { absolute: 5 } })).resolves.toHaveLength(1);
-    await expect(requireHeadroom(request, { margin: { absolute: 5, percentOfQuota: 10 } })).rejects.toThrow(/90 \(\+15 margin\)\s+100\s+5\s+SHORT/);
+    await expect(requireHeadroom(request, { margin: { absolute: 5, percentOfQuota: 10 } })).rejects.toThrow(/90 \(\+15 margin\)\s+0\s+100\s+5\s+SHORT/);
     await expect(requireHeadroom(request, { margin: { percentOfQuota: 101 } })).rejects.toThrow('margin.percentOfQuota: must be a number from 0 to 100');
   });
 
@@ -45,7 +47,7 @@ describe('requireHeadroom', () => {
     try {
       const checks = await requireHeadroom([{ service: 'kms', type: 'CMK', need: 1 }], { warnOnly: true });
       expect(checks[0]!.met).toBe(false);
-      expect(warn).toHaveBeenCalledWith(expect.stringContaining('short for 1 of 1'));
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('short for 1 of 1'), expect.anything());
     } finally {
       warn.mockRestore();
     }
@@ -55,8 +57,17 @@ describe('requireHeadroom', () => {
     const bad = await requireHeadroom([{ service: 'kms', type: 'CMKs', need: 1 }]).catch((e: unknown) => e);
     expect(pulumi.RunError.isInstance(bad)).toBe(true);
     expect((bad as Error).message).toBe('hwquota: invalid-argument: requirements[0].type: kms quota types are CMK, grant_per_CMK; got "CMKs"');
-    const refused = await requireHeadroom([{ service: 'kms', type: 'CMK', need: 1 }], { accessKey: 'HPUAEMULATORROOT0001', secretKey: 'not-the-secret-key-0000000' }).catch((e: unknown) => e);
-    expect((refused as Error).message).toMatch(/^hwquota: service: APIGW\.0301/);
+    // A guard's settings go into the stack's state: credentials are refused, before any request.
+    const before = emulator.requests.kms;
+    const options = { accessKey: 'HPUAEMULATORROOT0001', secretKey: 'not-the-secret-key-0000000' } as Parameters<typeof requireHeadroom>[1];
+    const refused = await requireHeadroom([{ service: 'kms', type: 'CMK', need: 1 }], options).catch((e: unknown) => e);
+    expect(pulumi.RunError.isInstance(refused)).toBe(true);
+    expect((refused as Error).message).toMatch(/^hwquota: invalid-argument: accessKey: a guard keeps its claim in the stack's state, where credentials must not go: set them in stack config/);
+    expect((refused as Error).message).not.toContain('not-the-secret-key');
+    expect(emulator.requests.kms).toBe(before);
+    emulator.state.accounts[0]!.accessKeys[0]!.secretKey = 'rotated-so-the-environment-key-fails-0000';
+    const unread = await requireHeadroom([{ service: 'kms', type: 'CMK', need: 1 }]).catch((e: unknown) => e);
+    expect((unread as Error).message).toMatch(/^hwquota: service: APIGW\.0301/);
   });
 });
 
@@ -82,7 +93,7 @@ describe('pickPlacement', () => {
   it('says why each candidate failed, including one that cannot be read', async () => {
     const error = await pickPlacement([{ region: 'cn-east-3' }, { region: 'eu-west-101' }], [{ service: 'kms', type: 'CMK', need: 50 }]).catch((e: unknown) => e);
     expect(pulumi.RunError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toMatch(/cn-east-3:\ncould not be read: region: no project named "cn-east-3"[\s\S]*eu-west-101:\nSERVICE[\s\S]*CMK\s+50\s+18\s+32\s+SHORT/);
+    expect((error as Error).message).toMatch(/cn-east-3:\ncould not be read: region: no project named "cn-east-3"[\s\S]*eu-west-101:\nSERVICE[\s\S]*CMK\s+50\s+0\s+18\s+32\s+SHORT/);
   });
 
   it('has an Output form that stays unknown, without a request, while its input is unknown', async () => {

@@ -5,9 +5,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../provider/emulator';
+import { cloudResourceTypes } from '../pulumi-runtimes/cloud-resources';
+import { StandInEngine } from '../pulumi-runtimes/stand-in-engine';
+import { KEY, messages, passed, stepped } from '../pulumi-runtimes/test-stack';
 
 // Packs the package as `npm publish` would, installs the tarball into a fresh project outside this repository (so no
 // self-reference or hoisting can stand in for it) and uses it from there, as a user would.
+// TypeScript is installed as Pulumi's TypeScript template does, for the program runner to compile the example.
 // `test:matrix` sets INSTALL_CHECK_PULUMI to the oldest @pulumi/pulumi of the peer range.
 
 const root = join(__dirname, '..', '..');
@@ -32,7 +36,7 @@ beforeAll(async () => {
   packedFiles = packed!.files.map((file) => file.path);
   cpSync(join(root, 'examples', 'preflight'), join(app, 'preflight'), { recursive: true });
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-  await npm(['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', join(work, packed!.filename), `@pulumi/pulumi@${pulumiVersion}`], app);
+  await npm(['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', join(work, packed!.filename), `@pulumi/pulumi@${pulumiVersion}`, 'typescript@~5.9.3'], app);
   emulator = await startEmulator();
 }, 180_000);
 
@@ -89,13 +93,14 @@ describe(`the packed package, installed with @pulumi/pulumi@${pulumiVersion}`, (
     await tsc([...common, '--module', 'node16', '--moduleResolution', 'node16']);
   }, 60_000);
 
-  it('runs an example program under mocks: the preflight stops before declaring any key', async () => {
-    const run = node([join(root, 'examples', 'run-offline.js'), join(app, 'preflight'), '--json']);
-    const failed = (await run.then(() => undefined, (error: { code: number; stdout: string }) => error))!;
-    expect(failed.code).toBe(1);
-    const result = JSON.parse(failed.stdout) as { ok: boolean; registered: unknown[]; error: string };
-    expect(result).toMatchObject({ ok: false, registered: [] });
-    expect(result.error).toMatch(/short for 1 of 1 requirement/);
+  it('runs the preflight example with its own Pulumi runtimes: short, then placed, then unchanged', { timeout: 120_000 }, async () => {
+    const engine = new StandInEngine({ project: 'preflight', stack: 'dev', config: { 'huaweicloud-quotas:region': 'cn-north-4' }, env: { PATH: process.env.PATH, ...emulator.env }, cloud: cloudResourceTypes(emulator, 'cn-north-4') });
+    const short = await engine.preview(join(app, 'preflight'));
+    expect(messages(short, 'error')[0]).toMatch(/short for 1 of 1 requirement/);
+    expect(stepped(short, 'create', KEY)).toEqual([]);
+    emulator.state.accounts[0]!.projects[0]!.kmsQuotas[0]!.used = 17;
+    expect(stepped(passed(await engine.update(join(app, 'preflight'))), 'create', KEY)).toHaveLength(3);
+    expect(passed(await engine.update(join(app, 'preflight'))).steps.every((step) => step.op === 'same')).toBe(true);
   });
 
   it('serializes the QuotaGuard provider loaded from node_modules, without its secret, and the text runs', async () => {

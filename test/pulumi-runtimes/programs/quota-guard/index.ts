@@ -14,7 +14,8 @@ const keys = config.requireNumber('keys');
 const marker = config.getBoolean('unknownNeed') ? new KmsKey('marker', { keyAlias: 'alias/marker' }) : undefined;
 const need = marker ? marker.id.apply(() => keys) : keys;
 
-const guard = new QuotaGuard('kms-headroom', { requirements: [{ service: 'kms', type: 'CMK', need }] });
+const requirement = pulumi.output(need).apply((amount) => ({ service: 'kms' as const, type: 'CMK', need: amount }));
+const guard = new QuotaGuard('kms-headroom', { requirements: [requirement] });
 for (let i = 1; i <= keys; i++) new KmsKey(`key-${i}`, { keyAlias: `alias/key-${i}` }, { dependsOn: [guard] });
 
 export const claims = guard.claims;

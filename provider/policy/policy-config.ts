@@ -79,6 +79,9 @@ export const QUOTA_POLICY_CONFIG_SCHEMA: PolicyConfigSchema = {
   },
 };
 
+/** The keys a policy's config takes. */
+export const QUOTA_POLICY_CONFIG_KEYS = Object.keys(QUOTA_POLICY_CONFIG_SCHEMA.properties);
+
 /** Checks a policy's config (`args.getConfig()`); the error names the key at fault. */
 export function parsePolicyConfig(config: unknown): QuotaPolicyConfig {
   return checkPolicyInput(QuotaPolicyConfigSchema, config, 'policy config');

@@ -6,6 +6,8 @@ import type { QuotaScope } from './resource-uses';
 export interface QuotaFinding {
   readonly level: 'mandatory' | 'advisory';
   readonly message: string;
+  /** What the finding is about (a quota scope, or a quota and why it could not be counted): reported once a run. */
+  readonly about: string;
 }
 
 const SERVICE_LABELS: Record<RuleService, string> = { account: 'IAM', project: 'IAM', kms: 'KMS', 'sfs-turbo': 'SFS Turbo' };
@@ -17,7 +19,7 @@ export function quotaLabel({ service, type }: Pick<QuotaUse, 'service' | 'type'>
 
 /** For a use that could not be counted (a value unknown during preview, no region, no size). */
 export function uncountedFinding(subject: string, use: QuotaUse, reason: string): QuotaFinding {
-  return { level: 'advisory', message: `${subject}: ${quotaLabel(use)} could not be checked: ${reason}.` };
+  return { level: 'advisory', message: `${subject}: ${quotaLabel(use)} could not be checked: ${reason}.`, about: JSON.stringify([use.service, use.type, reason]) };
 }
 
 /**
@@ -25,6 +27,11 @@ export function uncountedFinding(subject: string, use: QuotaUse, reason: string)
  * more than the whole quota can never fit; more than today's headroom may not, unless some of it already exists.
  */
 export function judgeDeclared(subject: string, scope: QuotaScope, declared: number, reading: QuotaReading): QuotaFinding | undefined {
+  const finding = judgeScope(subject, scope, declared, reading);
+  return finding && { ...finding, about: JSON.stringify([scope.service, scope.type, scope.region ?? null]) };
+}
+
+function judgeScope(subject: string, scope: QuotaScope, declared: number, reading: QuotaReading): Omit<QuotaFinding, 'about'> | undefined {
   const label = quotaLabel(scope);
   if (!reading.ok) {
     return { level: 'advisory', message: `${subject}: ${label}${scope.region ? ` in ${scope.region}` : ''} could not be checked: reading the quota failed: ${reading.message}` };

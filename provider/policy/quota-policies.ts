@@ -1,6 +1,7 @@
 import type { ResourceValidationArgs, ResourceValidationPolicy } from '@pulumi/policy';
 import type { QuotaClientOptions } from '../quota-client';
-import { configSettings, parsePolicyConfig, QUOTA_POLICY_CONFIG_SCHEMA, type QuotaPolicyConfig } from './policy-config';
+import { HuaweiCloudError } from '../errors';
+import { configSettings, parsePolicyConfig, QUOTA_POLICY_CONFIG_KEYS, QUOTA_POLICY_CONFIG_SCHEMA, type QuotaPolicyConfig } from './policy-config';
 import { judgeDeclared, uncountedFinding, type QuotaFinding } from './quota-findings';
 import { createQuotaReader, type QuotaReader } from './quota-reader';
 import { checkQuotaRules, DEFAULT_QUOTA_RULES, mergeQuotaRules, type QuotaRules } from './quota-rules';
@@ -66,8 +67,7 @@ export function quotaPolicies(options: QuotaPolicyOptions = {}): QuotaPolicies {
     return reader;
   };
 
-  const findingsFor = async (tally: StackTally, args: ResourceValidationArgs): Promise<QuotaFinding[]> => {
-    const config = parsePolicyConfig(args.getConfig<Record<string, unknown>>());
+  const findingsFor = async (tally: StackTally, args: ResourceValidationArgs, config: QuotaPolicyConfig): Promise<QuotaFinding[]> => {
     const uses = mergeQuotaRules(rules, config.rules)[args.type];
     if (!uses?.length) return [];
     const reader = readerFor(config);
@@ -84,16 +84,34 @@ export function quotaPolicies(options: QuotaPolicyOptions = {}): QuotaPolicies {
   };
 
   // Each policy keeps its own tally: a policy can be disabled, or configured apart, without changing the other's count.
+  // And it reports each finding once a run, on the first resource it applies to: a stack of twenty keys gets one
+  // line about its KMS keys, not twenty.
   const resourcePolicy = (name: string, level: QuotaFinding['level'], description: string): ResourceValidationPolicy => {
     const tally = createStackTally();
+    const reported = new Set<string>();
     return {
       name,
       description,
       enforcementLevel: level,
       configSchema: QUOTA_POLICY_CONFIG_SCHEMA,
       validateResource: async (args, reportViolation) => {
-        for (const finding of await findingsFor(tally, args)) {
-          if (finding.level === level) reportViolation(finding.message);
+        const reportOnce = (about: string, message: string) => {
+          if (reported.has(about)) return;
+          reported.add(about);
+          reportViolation(message);
+        };
+        let config: QuotaPolicyConfig;
+        try {
+          config = parsePolicyConfig(args.getConfig<Record<string, unknown>>());
+        } catch (error) {
+          // The engine checks only the keys the schema declares. Say what is wrong, once, on a resource this pack
+          // counts: resources of other providers are none of its business.
+          if (!(error instanceof HuaweiCloudError)) throw error;
+          if (rules[args.type]?.length) reportOnce('policy config', `${error.message}; the keys are ${QUOTA_POLICY_CONFIG_KEYS.join(', ')}.`);
+          return;
+        }
+        for (const finding of await findingsFor(tally, args, config)) {
+          if (finding.level === level) reportOnce(finding.about, finding.message);
         }
       },
     };
@@ -103,13 +121,13 @@ export function quotaPolicies(options: QuotaPolicyOptions = {}): QuotaPolicies {
     QUOTA_POLICY_NAMES.fits,
     'mandatory',
     'Stops a Huawei Cloud resource when the stack declares more of a quota (KMS keys, SFS Turbo shares and capacity, ' +
-      'IAM users, groups, agencies and projects) than the whole quota: it could never fit.',
+      'IAM users, groups, agencies and projects) than the whole quota: it could never fit. Once per quota and run.',
   );
   const headroom = resourcePolicy(
     QUOTA_POLICY_NAMES.headroom,
     'advisory',
     'Warns when the stack declares more of a Huawei Cloud quota than is free today (the count may include resources ' +
-      'that already exist), or when a quota could not be checked.',
+      'that already exist), or when a quota could not be checked. Once per quota and run.',
   );
   return {
     fits,

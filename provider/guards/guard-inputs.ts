@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { SERVICE_NAMES, type ServiceName } from '../endpoints/service-names';
 import { ProjectName, RegionId, ResourceId } from '../quota/field-schemas';
 import { checkArgs } from '../quota/read-args';
-import { QuotaRequirementSchema } from '../quota/requirement-schema';
+import { QuotaRequirementList, QuotaRequirementSchema } from '../quota/requirement-schema';
+import { invalidArgument } from '../errors';
+import { claimKey } from './quota-claims';
 import type { QuotaRequirement } from '../quota/requirements';
 import type { Margin } from './margin';
 
@@ -77,16 +79,35 @@ const PlacementGuardSchema = z
   })
   .strict();
 
-/** The guard inputs this package reads; anything else (the verdict fields a guard records, `__provider`) is left out. */
-const HEADROOM_KEYS = ['region', 'cloud', 'endpoints', 'requirements', 'margin', 'warnOnly'] as const;
-const PLACEMENT_KEYS = ['region', 'cloud', 'endpoints', 'candidates', 'requirements', 'margin', 'allowMove'] as const;
-
-/** A guard's inputs, checked; the error names the field at fault. Placement guards are told apart by `candidates`. */
+/**
+ * A guard's inputs, checked; the error names the field at fault. Placement guards are told apart by `candidates`.
+ * Only the inputs a guard takes are read: the verdict fields it records and `__provider` are left out.
+ */
 export function checkGuardInputs(inputs: Record<string, unknown>): GuardInputs {
   const placement = 'candidates' in inputs;
-  const keys: readonly string[] = placement ? PLACEMENT_KEYS : HEADROOM_KEYS;
+  const keys = Object.keys((placement ? PlacementGuardSchema : HeadroomGuardSchema).shape);
   const own = Object.fromEntries(Object.entries(inputs).filter(([key, value]) => keys.includes(key) && value !== undefined && value !== null));
-  return placement ? checkArgs(PlacementGuardSchema, own) : checkArgs(HeadroomGuardSchema, own);
+  const checked = placement ? checkArgs(PlacementGuardSchema, own) : checkArgs(HeadroomGuardSchema, own);
+  // A placed requirement must be a valid requirement in every candidate (its quota type, a MetaStudio user).
+  const requirements = isPlacementGuard(checked) ? checkArgs(QuotaRequirementList, placeIn(checked.candidates[0]!, checked), 'requirements') : checked.requirements;
+  refuseDuplicates(requirements);
+  return checked;
+}
+
+/** The requirements of a placement guard, placed in a candidate. */
+export function placeIn(candidate: PlacementCandidate, inputs: PlacementGuardInputs): QuotaRequirement[] {
+  return inputs.requirements.map((requirement) => ({ ...requirement, region: candidate.region, projectId: candidate.projectId, projectName: candidate.projectName }));
+}
+
+/** Each quota once: a guard keeps one claim per quota, so two requirements of the same quota would share it. */
+function refuseDuplicates(requirements: readonly QuotaRequirement[]): void {
+  const seen = new Map<string, number>();
+  requirements.forEach((requirement, index) => {
+    const key = claimKey(requirement);
+    const first = seen.get(key);
+    if (first !== undefined) throw invalidArgument(`requirements[${index}]`, `names the same quota as requirements[${first}]: put their need in one requirement`);
+    seen.set(key, index);
+  });
 }
 
 export function isPlacementGuard(inputs: GuardInputs): inputs is PlacementGuardInputs {

@@ -1,11 +1,8 @@
-import { createHash } from 'node:crypto';
 import * as pulumi from '@pulumi/pulumi';
 import { invalidArgument } from '../errors';
 import { mergeSettings, stackConfigSettings, type ConnectionArgs } from '../pulumi/settings';
-import type { QuotaRequirement } from '../quota/requirements';
-import { checkGuardInputs, type GuardConnection } from './guard-inputs';
+import { checkGuardInputs, type GuardConnection, type GuardInputs } from './guard-inputs';
 import { judgeGuard, type GuardRecord } from './guard-verdict';
-import { claimKey } from './quota-claims';
 import { asRunError } from './run-error';
 
 /** The outputs a guard resource records (see `GuardRecord`). */
@@ -33,21 +30,15 @@ export function guardConnection(connection: ConnectionArgs): GuardConnection {
     );
   }
   const { region, cloud, endpoints } = connection;
-  return JSON.parse(JSON.stringify({ region, cloud, endpoints })) as GuardConnection;
-}
-
-/** Checks a guard's inputs in the program, so that bad input fails the run before anything is registered or read. */
-export async function checkBeforeRegistering(inputs: Record<string, unknown>): Promise<void> {
-  await asRunError(async () => checkGuardInputs(inputs));
+  return { region, cloud, endpoints };
 }
 
 /**
- * A stable name for a guard of these requirements: it depends on which quotas they name, not on how much, so that
- * the same guard (and its claim) is found again when the need changes.
+ * A guard's inputs, checked in the program, so that bad input fails the run before anything is registered or read.
+ * The checked copy is what the guard resource is given.
  */
-export function guardName(prefix: string, requirements: readonly Omit<QuotaRequirement, 'region'>[]): string {
-  const keys = requirements.map((requirement) => claimKey(requirement as QuotaRequirement)).sort();
-  return `${prefix}-${createHash('sha256').update(JSON.stringify(keys)).digest('hex').slice(0, 8)}`;
+export async function checkedGuardInputs<T extends GuardInputs>(inputs: Record<string, unknown>): Promise<T> {
+  return (await asRunError(async () => checkGuardInputs(inputs))) as T;
 }
 
 /**
@@ -55,13 +46,13 @@ export function guardName(prefix: string, requirements: readonly Omit<QuotaRequi
  * When no provider ran it (a program under `pulumi.runtime.setMocks`), judges in the program instead, as a first run.
  * When the guard fails, the engine stops the program before this returns.
  */
-export async function guardVerdict(guard: pulumi.CustomResource & GuardOutputs, inputs: Record<string, unknown>, connection: ConnectionArgs): Promise<GuardRecord> {
+export async function guardVerdict(guard: pulumi.CustomResource & GuardOutputs, inputs: GuardInputs, connection: ConnectionArgs): Promise<GuardRecord> {
   const [claims, checks, warnings, placement] = await Promise.all([known(guard.claims), known(guard.checks), known(guard.warnings), guard.placement && known(guard.placement)]);
   let record: GuardRecord;
   if (claims && checks && warnings) {
     record = { claims, checks, warnings, ...(placement && { placement }) };
   } else {
-    const verdict = await judgeGuard(inputs, undefined, mergeSettings(stackConfigSettings(), connection));
+    const verdict = await judgeGuard({ ...inputs }, undefined, mergeSettings(stackConfigSettings(), connection));
     if (verdict.failure !== undefined) throw new pulumi.RunError(verdict.failure);
     record = verdict.record;
   }

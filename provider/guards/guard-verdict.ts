@@ -45,20 +45,25 @@ export async function judgeGuard(rawInputs: Record<string, unknown>, granted: Pa
 }
 
 async function judgeHeadroom(client: QuotaClient, inputs: HeadroomGuardInputs, claims: readonly QuotaClaim[]): Promise<GuardVerdict> {
-  const checks = await judgeGrowth(client, inputs.requirements, claims, inputs.margin);
+  // A claim is held in a region: one the requirement does not name is the guard's (its own, stack config's, HW_REGION_NAME).
+  const region = client.http.region;
+  const requirements = inputs.requirements.map((requirement) => (requirement.service === 'account' || requirement.region || !region ? requirement : { ...requirement, region }));
+  const checks = await judgeGrowth(client, requirements, claims, inputs.margin);
   const shortfall = checks.every((check) => check.met) ? undefined : shortfallMessage(checks, formatChecks(checks, false));
   if (shortfall && !inputs.warnOnly) return { failure: shortfall };
   return { record: { claims: claimsOf(checks), checks, warnings: shortfall ? [shortfall] : [] } };
 }
 
 /**
- * Re-reads what a guard claims, for a refresh: the checks of the claimed amounts against today's quotas. Never fails:
- * `undefined` when the quotas could not be read, and the claim itself is never changed.
+ * Re-reads what a guard claims, for a refresh: today's quota, usage and headroom where each claim is held. The claim
+ * is already in "used", so each is checked as no growth beyond it. Never fails: `undefined` when the quotas could not
+ * be read; the claim itself is never changed.
  */
 export async function rereadClaims(claims: readonly QuotaClaim[], connection: GuardConnection, options: QuotaClientOptions): Promise<QuotaCheck[] | undefined> {
   const client = createQuotaClient(withConnection(options, connection));
   try {
-    return await client.evaluate(claims.map((claim) => claim.requirement));
+    const checks = await client.evaluate(claims.map((claim) => ({ ...claim.requirement, need: 0 })));
+    return checks.map((check, index) => ({ ...check, requirement: claims[index]!.requirement, claimed: claims[index]!.requirement.need }));
   } catch {
     return undefined;
   } finally {

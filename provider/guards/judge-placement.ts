@@ -1,10 +1,8 @@
 import { HuaweiCloudError } from '../errors';
 import type { QuotaClient } from '../quota-client';
-import { checkArgs } from '../quota/read-args';
-import { QuotaRequirementList } from '../quota/requirement-schema';
 import type { QuotaCheck } from '../quota/requirements';
 import { formatChecks } from '../report/check-table';
-import type { PlacementCandidate, PlacementGuardInputs } from './guard-inputs';
+import { placeIn, type PlacementCandidate, type PlacementGuardInputs } from './guard-inputs';
 import type { GuardVerdict } from './guard-verdict';
 import { judgeGrowth } from './judge-growth';
 import { claimsOf, type QuotaClaim } from './quota-claims';
@@ -16,8 +14,7 @@ import { claimsOf, type QuotaClaim } from './quota-claims';
  * requirement fits; a candidate that could not be read is named in a warning, never skipped silently.
  */
 export async function judgePlacement(client: QuotaClient, inputs: PlacementGuardInputs, claims: readonly QuotaClaim[], placed: PlacementCandidate | undefined): Promise<GuardVerdict> {
-  // Bad requirements are bad in every candidate: said once, before any read. Past this, an error is the candidate's.
-  checkArgs(QuotaRequirementList, placeAt(inputs.candidates[0]!, inputs), 'requirements');
+  // Bad requirements were refused before any read (checkGuardInputs): past this, an error is the candidate's.
   if (!placed) return choose(client, inputs, inputs.candidates);
   const here = describe(placed);
   const others = inputs.candidates.filter((candidate) => describe(candidate) !== here);
@@ -28,7 +25,7 @@ export async function judgePlacement(client: QuotaClient, inputs: PlacementGuard
   } else {
     let checks: QuotaCheck[];
     try {
-      checks = await judgeGrowth(client, placeAt(placed, inputs), claims, inputs.margin);
+      checks = await judgeGrowth(client, placeIn(placed, inputs), claims, inputs.margin);
     } catch (error) {
       if (!(error instanceof HuaweiCloudError)) throw error;
       return { failure: `The quotas of ${here}, where this stack is placed, could not be read: ${error.message}\nA placed stack is never moved by a failed read.` };
@@ -54,7 +51,7 @@ async function choose(client: QuotaClient, inputs: PlacementGuardInputs, candida
   const outcomes = await Promise.all(
     candidates.map(async (candidate) => {
       try {
-        return { candidate, checks: await judgeGrowth(client, placeAt(candidate, inputs), [], inputs.margin) };
+        return { candidate, checks: await judgeGrowth(client, placeIn(candidate, inputs), [], inputs.margin) };
       } catch (error) {
         if (!(error instanceof HuaweiCloudError)) throw error;
         return { candidate, error };
@@ -71,11 +68,6 @@ async function choose(client: QuotaClient, inputs: PlacementGuardInputs, candida
   }
   const sections = outcomes.map(({ candidate, checks, error }) => `${describe(candidate)}:\n${checks ? formatChecks(checks, false) : `could not be read: ${error?.message}\n`}`);
   return { failure: `No candidate placement has enough Huawei Cloud quota headroom:\n\n${sections.join('\n')}` };
-}
-
-/** The requirements, placed in a candidate. */
-function placeAt(candidate: PlacementCandidate, inputs: PlacementGuardInputs) {
-  return inputs.requirements.map((requirement) => ({ ...requirement, region: candidate.region, projectId: candidate.projectId, projectName: candidate.projectName }));
 }
 
 /** A candidate in messages, and its identity: `eu-west-101`, `eu-west-101 (eu-west-101_prod)`. */

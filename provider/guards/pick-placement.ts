@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { QuotaCheck } from '../quota/requirements';
-import type { GuardConnection, PlacementCandidate, UnplacedRequirement } from './guard-inputs';
-import { checkBeforeRegistering, guardConnection, guardName, guardVerdict } from './guard-registration';
+import type { GuardConnection, PlacementCandidate, PlacementGuardInputs, UnplacedRequirement } from './guard-inputs';
+import { checkedGuardInputs, guardConnection, guardVerdict } from './guard-registration';
 import type { Margin } from './margin';
 import { QuotaPlacementGuard } from './placement-guard';
 
@@ -23,8 +23,8 @@ export interface PickPlacementOptions extends GuardConnection {
    */
   allowMove?: boolean;
   /**
-   * The name of the guard resource that keeps the placement. Default: `quota-placement-` and a hash of which quotas
-   * the requirements name; set it when two calls place the same quotas.
+   * The name of the guard resource that keeps the placement. Default `quota-placement` (for both forms): set one for
+   * each further call in a program. Keep it once deployed: a guard of another name places the stack afresh.
    */
   name?: string;
 }
@@ -51,17 +51,15 @@ export async function pickPlacement(
   options: PickPlacementOptions = {},
 ): Promise<Placement> {
   const { margin, allowMove, name, ...connection } = options;
-  const inputs = { candidates: [...candidates], requirements: [...requirements], ...(margin && { margin }), ...(allowMove && { allowMove }), ...guardConnection(connection) };
-  await checkBeforeRegistering(inputs);
-  const guard = new QuotaPlacementGuard(name ?? guardName('quota-placement', requirements), inputs);
+  const inputs = await checkedGuardInputs<PlacementGuardInputs>({ candidates, requirements, margin, allowMove, ...guardConnection(connection) });
+  const guard = new QuotaPlacementGuard(name ?? 'quota-placement', inputs);
   const record = await guardVerdict(guard, inputs, connection);
   return { candidate: record.placement!, checks: record.checks };
 }
 
 /**
  * The Output form of {@link pickPlacement}, for candidates or requirements that are Outputs. An unknown input during
- * preview gives an unknown placement, with no verdict and no failure. The guard's default name is
- * `quota-placement`: set `name` when a program places more than once.
+ * preview gives an unknown placement, with no verdict and no failure.
  */
 export function pickPlacementOutput(
   candidates: pulumi.Input<pulumi.Input<PlacementCandidate>[]>,
@@ -71,7 +69,7 @@ export function pickPlacementOutput(
   const { margin, allowMove, name, ...connection } = options;
   const guard = new QuotaPlacementGuard(name ?? 'quota-placement', { candidates, requirements, margin, allowMove, ...guardConnection(connection) });
   return pulumi.all([candidates, requirements, guard.urn]).apply(async ([plainCandidates, plainRequirements]) => {
-    const inputs = { candidates: plainCandidates, requirements: plainRequirements, margin, allowMove, ...guardConnection(connection) };
+    const inputs: PlacementGuardInputs = { candidates: plainCandidates, requirements: plainRequirements, margin, allowMove, ...guardConnection(connection) };
     const record = await guardVerdict(guard, inputs, connection);
     return { candidate: record.placement!, checks: record.checks };
   });

@@ -29,6 +29,8 @@ export class QuotaPlacementGuard extends pulumi.dynamic.Resource {
   declare public readonly warnings: pulumi.Output<string[]>;
 
   constructor(name: string, args: QuotaPlacementGuardArgs, opts?: pulumi.CustomResourceOptions) {
-    super(quotaGuardProvider, name, { ...args, ...GUARD_OUTPUTS, placement: undefined }, opts, 'huaweicloud-quotas', 'QuotaPlacement');
+    const { candidates, requirements, margin, allowMove, region, cloud, endpoints } = args;
+    const inputs = { candidates, requirements, margin, allowMove, region, cloud, endpoints };
+    super(quotaGuardProvider, name, { ...inputs, ...GUARD_OUTPUTS, placement: undefined }, opts, 'huaweicloud-quotas', 'QuotaPlacement');
   }
 }

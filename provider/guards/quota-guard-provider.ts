@@ -46,9 +46,12 @@ function canonical(value: unknown): string {
   );
 }
 
-/** What a record grants: a change in it is a change of the guard; fresh readings alone are not. */
+/**
+ * What a record grants, and where it reads: a change in it is a change of the guard (so the state follows it); fresh
+ * readings alone are not.
+ */
 function grantOf(state: Inputs): string {
-  return canonical([state.claims, state.placement, state.warnings]);
+  return canonical([state.claims, state.placement, state.warnings, state.region, state.cloud, state.endpoints]);
 }
 
 /** The inputs with the verdict recorded beside them, or why the guard fails. */
@@ -59,11 +62,18 @@ async function judge(inputs: Inputs, granted: Inputs | undefined): Promise<{ rec
   return { recorded: { ...withoutRecord(inputs), ...JSON.parse(JSON.stringify(verdict.record)) } };
 }
 
-/** For create and update: the record with its time, or the failure thrown (the engine then fails the step). */
-async function record(inputs: Inputs, granted: Inputs | undefined): Promise<Inputs> {
-  const verdict = await judge(inputs, granted);
+/**
+ * For create and update: judges again, just before the guarded resources, and returns the record with its time, or
+ * throws the failure (the engine then fails the step). A placement stays where `check()` put it (the guarded resources
+ * were planned there), with `check()`'s warnings; if it no longer fits there, the step fails.
+ */
+async function record(news: Inputs, previous: Inputs | undefined): Promise<Inputs> {
+  const placed = Boolean(news.placement) && 'candidates' in news;
+  const inputs = placed ? { ...news, candidates: [news.placement], allowMove: false } : news;
+  const verdict = await judge(inputs, placed ? { ...previous, placement: news.placement } : previous);
   if (verdict.failure !== undefined) throw new Error(verdict.failure);
-  return { ...verdict.recorded, checkedAt: new Date().toISOString() };
+  const warnings = placed ? [...new Set([...((news.warnings as string[] | undefined) ?? []), ...(verdict.recorded.warnings as string[])])] : verdict.recorded.warnings;
+  return { ...verdict.recorded, ...(placed && { candidates: news.candidates, allowMove: news.allowMove }), warnings, checkedAt: new Date().toISOString() };
 }
 
 /**

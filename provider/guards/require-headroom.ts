@@ -1,6 +1,6 @@
 import type { QuotaCheck, QuotaRequirement } from '../quota/requirements';
-import type { GuardConnection } from './guard-inputs';
-import { checkBeforeRegistering, guardConnection, guardName, guardVerdict } from './guard-registration';
+import type { GuardConnection, HeadroomGuardInputs } from './guard-inputs';
+import { checkedGuardInputs, guardConnection, guardVerdict } from './guard-registration';
 import type { Margin } from './margin';
 import { QuotaGuard } from './quota-guard';
 
@@ -11,8 +11,8 @@ export interface RequireHeadroomOptions extends GuardConnection {
   /** Headroom to keep free on top of any growth. */
   margin?: Margin;
   /**
-   * The name of the guard resource that keeps the claim. Default: `quota-headroom-` and a hash of which quotas the
-   * requirements name (not how much); set it when two calls guard the same quotas.
+   * The name of the guard resource that keeps the claim. Default `quota-headroom`: set one for each further call in a
+   * program. Keep it once deployed: a guard of another name starts a new claim.
    */
   name?: string;
 }
@@ -37,8 +37,7 @@ export interface RequireHeadroomOptions extends GuardConnection {
  */
 export async function requireHeadroom(requirements: readonly QuotaRequirement[], options: RequireHeadroomOptions = {}): Promise<QuotaCheck[]> {
   const { warnOnly, margin, name, ...connection } = options;
-  const inputs = { requirements: [...requirements], ...(margin && { margin }), ...(warnOnly && { warnOnly }), ...guardConnection(connection) };
-  await checkBeforeRegistering(inputs);
-  const guard = new QuotaGuard(name ?? guardName('quota-headroom', requirements), inputs);
+  const inputs = await checkedGuardInputs<HeadroomGuardInputs>({ requirements, margin, warnOnly, ...guardConnection(connection) });
+  const guard = new QuotaGuard(name ?? 'quota-headroom', inputs);
   return (await guardVerdict(guard, inputs, connection)).checks;
 }

@@ -160,10 +160,16 @@ it('the QuotaGuard provider: configure() and check()', { timeout: propertyTimeou
         }
         const outcome = await settle(() => quotas.quotaGuardProvider.check!({} as never, news as never));
         if (outcome.ok) {
-          // The engine's contract: the inputs back, and failures (if any) naming a property with a reason.
-          const { inputs, failures = [] } = outcome.value as { inputs: unknown; failures?: { property: string; reason: string }[] };
-          expect(inputs).toBe(news);
-          for (const failure of failures) expect(failure).toEqual({ property: 'requirements', reason: expect.stringMatching(/^(hwquota: [a-z-]+: |Huawei Cloud quota headroom is short)/) });
+          // The engine's contract: the inputs back (with the claim recorded beside them when it passes), and failures
+          // (if any) with a reason.
+          const { inputs, failures = [] } = outcome.value as { inputs: Record<string, unknown>; failures?: { property: string; reason: string }[] };
+          if (failures.length > 0) expect(inputs).toBe(news);
+          else {
+            expect(inputs).toMatchObject(news as object);
+            expect(inputs).toEqual(expect.objectContaining({ claims: expect.any(Array), warnings: expect.any(Array) }));
+            for (const check of inputs.checks as unknown[]) expect(shapeProblem(QuotaCheckShape, check)).toBeUndefined();
+          }
+          for (const failure of failures) expect(failure).toEqual({ property: '', reason: expect.stringMatching(/^(hwquota: [a-z-]+: |Huawei Cloud quota headroom is short)/) });
           tally.add(`QuotaGuard check(): ${failures.length ? 'failure' : 'passes'}`);
         } else {
           expect(isTypedError(outcome.error), String(outcome.error)).toBe(true);

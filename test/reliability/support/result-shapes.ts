@@ -57,6 +57,7 @@ export const QuotaCheckShape = z
     unlimited: z.boolean(),
     met: z.boolean(),
     margin: finite.optional(),
+    claimed: finite.optional(),
     shortfall: z.number().nullable(),
     note: z.string().optional(),
   })

@@ -56,6 +56,7 @@ export interface PlacementGuardInputs extends GuardConnection {
   allowMove?: boolean;
 }
 
+/** What a guard is given: a headroom guard's inputs, or a placement guard's. */
 export type GuardInputs = HeadroomGuardInputs | PlacementGuardInputs;
 
 const Connection = {
@@ -110,6 +111,7 @@ function refuseDuplicates(requirements: readonly QuotaRequirement[]): void {
   });
 }
 
+/** Placement guards are told apart by their candidates. */
 export function isPlacementGuard(inputs: GuardInputs): inputs is PlacementGuardInputs {
   return 'candidates' in inputs;
 }

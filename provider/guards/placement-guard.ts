@@ -8,9 +8,13 @@ import { quotaGuardProvider } from './quota-guard-provider';
 
 /** The inputs of a {@link QuotaPlacementGuard}. */
 export interface QuotaPlacementGuardArgs extends GuardConnection {
+  /** Where the stack could go, in order of preference. */
   candidates: pulumi.Input<pulumi.Input<PlacementCandidate>[]>;
+  /** What the stack holds of each quota, wherever it is placed. */
   requirements: pulumi.Input<pulumi.Input<UnplacedRequirement>[]>;
+  /** Headroom to keep free on top of any growth. */
   margin?: pulumi.Input<Margin>;
+  /** Let a placed stack move when its candidate cannot take the growth (moving replaces what is placed). */
   allowMove?: pulumi.Input<boolean>;
 }
 

@@ -5,7 +5,9 @@ import type { QuotaCheck, QuotaRequirement } from '../quota/requirements';
  * requirement as granted (its `need` is the amount claimed) and where it was read.
  */
 export interface QuotaClaim {
+  /** The requirement as granted: its `need` is the amount the stack holds. */
   readonly requirement: QuotaRequirement;
+  /** Where the quota was read when it was granted, e.g. `kms cn-north-4 project 0a1b…`. */
   readonly scope: string;
 }
 

@@ -21,7 +21,19 @@ export interface GuardRecord {
 }
 
 /** A guard's verdict: a record to keep, or why it fails. */
-export type GuardVerdict = { record: GuardRecord; failure?: undefined } | { record?: undefined; failure: string };
+export type GuardVerdict =
+  | {
+      /** What to keep in the stack's state. */
+      record: GuardRecord;
+      /** Absent: the guard passes. */
+      failure?: undefined;
+    }
+  | {
+      /** Absent: nothing is granted. */
+      record?: undefined;
+      /** Why the guard fails: the shortfall table, or `hwquota: <kind>: <message>` when a read failed. */
+      failure: string;
+    };
 
 /**
  * Judges a guard's inputs against what it granted before (`granted`, from the stack's state), with a client of its

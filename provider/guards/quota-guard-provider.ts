@@ -82,7 +82,7 @@ async function record(news: Inputs, previous: Inputs | undefined): Promise<Input
  * growth does not fit. `create()` and `update()` judge again just before the guarded resources and record the claim;
  * `read()` (refresh) re-reads without failing; deleting releases the claim with the resource, loading nothing.
  */
-export const quotaGuardProvider: pulumi.dynamic.ResourceProvider<Inputs> = {
+export const quotaGuardProvider: pulumi.dynamic.ResourceProvider<Record<string, unknown>> = {
   async configure(request) {
     stackConfig(request.config);
   },

@@ -62,7 +62,7 @@ function judgeScope(subject: string, scope: QuotaScope, declared: number, readin
       message:
         `${subject}: this stack declares ${declaredText} in ${where}, but only ${quantity(free)} ${free === 1 && !resource.unit ? 'is' : 'are'} free today ` +
         `(${resource.used} of ${quantity(resource.quota)} used): up to ${quantity(declared - free)} short. ` +
-        'The count may include resources that already exist, which are already in "used".',
+        'The count may include resources that already exist, which are already in "used"; it is said once a run, at the resource that crosses the headroom, so the stack may declare more.',
     };
   }
   return undefined;

@@ -24,6 +24,19 @@ beforeEach(async () => {
 });
 
 describe('requireHeadroom', () => {
+  it('registers its guard as quota-headroom, or under the name given', async () => {
+    const names: string[] = [];
+    await pulumi.runtime.setMocks({ newResource: (args) => (names.push(`${args.type} ${args.name}`), { id: `${args.name}-id`, state: args.inputs }), call: (args) => args.inputs }, 'guards', 'dev', true);
+    await requireHeadroom([{ service: 'kms', type: 'grant_per_CMK', need: 1 }]);
+    await requireHeadroom([{ service: 'kms', type: 'grant_per_CMK', need: 1 }], { name: 'grants' });
+    await pickPlacement([{ region: 'eu-west-101' }], [{ service: 'kms', type: 'CMK', need: 1 }], { name: 'keys-place' });
+    expect(names).toEqual([
+      'pulumi-nodejs:dynamic/huaweicloud-quotas:QuotaGuard quota-headroom',
+      'pulumi-nodejs:dynamic/huaweicloud-quotas:QuotaGuard grants',
+      'pulumi-nodejs:dynamic/huaweicloud-quotas:QuotaPlacement keys-place',
+    ]);
+  });
+
   it('resolves to the checks when everything fits', async () => {
     const checks = await requireHeadroom([{ service: 'kms', type: 'grant_per_CMK', need: 10 }, { service: 'account', type: 'user', need: 5 }]);
     expect(checks.map((c) => c.met)).toEqual([true, true]);

@@ -9,7 +9,7 @@ const CN4 = '0dea2644dc80d5d22ff1c01e3ebea6fc';
 const CN4_DEV = '34bdce22bc00d4d4402427d1aa0ae49a';
 const EU = 'fefd03d0f5479c9faf101287fbfd0e17';
 const DOMAIN = 'b933a12c403702918e1c1f0c738433a3';
-const MAY_INCLUDE = 'The count may include resources that already exist, which are already in "used".';
+const MAY_INCLUDE = 'The count may include resources that already exist, which are already in "used"; it is said once a run, at the resource that crosses the headroom, so the stack may declare more.';
 
 const KEY = 'huaweicloud:Dew/key:Key';
 const TURBO = 'huaweicloud:Sfs/turbo:Turbo';

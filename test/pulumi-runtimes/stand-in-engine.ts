@@ -9,7 +9,7 @@ import * as resource from '@pulumi/pulumi/proto/resource_pb';
 import { startChild, type RunningChild } from './child-process';
 import type { CloudResourceType } from './cloud-resources';
 import { DynamicProviderProcess, ProviderCallError } from './dynamic-provider';
-import { canonical, fromStruct, toStruct, UNKNOWN, type Properties } from './struct';
+import { canonical, fromStruct, toStruct, withoutSecrets, type Properties } from './struct';
 
 const noColourErrors = join(__dirname, 'no-colour-errors.cjs');
 
@@ -174,6 +174,7 @@ class Deployment {
   private outputs: Properties = {};
   private program: RunningChild | undefined;
   private dynamicProvider: Promise<DynamicProviderProcess> | undefined;
+  private providerOutput = '';
 
   constructor(
     private readonly options: StandInEngineOptions,
@@ -269,17 +270,16 @@ class Deployment {
   }
 
   result(operation: RunResult['operation'], exitCode: number | null): RunResult {
-    return { operation, ok: this.ok, exitCode, steps: this.steps, diagnostics: this.diagnostics, outputs: this.outputs, output: this.output() };
+    const output = `${this.program?.output() ?? ''}${this.providerOutput}`;
+    return { operation, ok: this.ok, exitCode, steps: this.steps, diagnostics: this.diagnostics, outputs: this.outputs, output };
   }
 
   async close(): Promise<void> {
     await this.program?.stop();
-    if (this.dynamicProvider) await (await this.dynamicProvider.catch(() => undefined))?.stop();
+    const provider = await this.dynamicProvider?.catch(() => undefined);
+    this.providerOutput = provider?.output() ?? '';
+    await provider?.stop();
     this.server.forceShutdown();
-  }
-
-  private output(): string {
-    return `${this.program?.output() ?? ''}`;
   }
 
   private cloudType(type: string): CloudResourceType {
@@ -299,7 +299,9 @@ class Deployment {
     const urn = this.urnOf(request);
     const type = request.getType();
     const name = request.getName();
-    const inputs = fromStruct(request.getObject());
+    // Dynamic providers do not accept secrets (their Configure says so): the engine hands them plain values.
+    const registered = fromStruct(request.getObject());
+    const inputs = DYNAMIC.test(type) ? withoutSecrets(registered) : registered;
     const old = this.oldState.find((candidate) => candidate.urn === urn);
     let id = '';
     let outputs = inputs;
@@ -372,4 +374,3 @@ function rethrowAsStepFailure(error: unknown): never {
   throw error instanceof ProviderCallError ? new StepFailure(error.message) : error;
 }
 
-export { UNKNOWN };

@@ -9,8 +9,6 @@
 export { startEmulator, type EmulatorOptions, type RunningEmulator } from './emulator/start-emulator';
 export {
   EmulatorStateSchema,
-  IAM_ACCOUNT_QUOTA_TYPES,
-  METASTUDIO_QUOTA_KEYS,
   type EmulatorState,
   type EmulatorStateInput,
   type EmulatorAccount,
@@ -20,6 +18,8 @@ export {
   type EmulatorProject,
   type EmulatorMetaStudioUser,
 } from './emulator/state-schema';
+export { ACCOUNT_QUOTA_TYPES as IAM_ACCOUNT_QUOTA_TYPES } from './apis/account';
+export { METASTUDIO_QUOTA_KEYS } from './apis/metastudio';
 export { defaultState } from './emulator/default-state';
 export { EmulatorStateError, parseEmulatorState, readStateFile } from './emulator/load-state';
 export { FAULT_KINDS, FAULT_ROUTES, FaultSchema, type Fault, type FaultKind, type FaultRoute } from './emulator/faults';

@@ -7,11 +7,7 @@
  * @module pulumi-huaweicloud-quotas
  */
 export * from './client';
-export * from './pulumi/get-account-quotas';
-export * from './pulumi/get-project-quotas';
-export * from './pulumi/get-kms-quotas';
-export * from './pulumi/get-sfs-turbo-quotas';
-export * from './pulumi/get-metastudio-user-quotas';
+export * from './pulumi/functions';
 export type { ConnectionArgs } from './pulumi/settings';
 export { requireHeadroom, type RequireHeadroomOptions } from './guards/require-headroom';
 export { hasHeadroom } from './guards/has-headroom';

@@ -1,18 +1,15 @@
+import type { ApiResult } from './apis/api-definition';
+import { quotaApi, type QuotaApi, type QuotaService } from './apis/quota-apis';
+import { QUOTA_APIS } from './apis/registry';
 import { mapConcurrently } from './concurrency';
 import type { HuaweiCloudClientOptions } from './client-options';
 import { HuaweiCloudError } from './errors';
 import { createHuaweiCloudClient, type HuaweiCloudClient } from './huawei-cloud-client';
-import { AccountQuotasArgs, checkArgs, MetaStudioArgs, ProjectScopeArgs } from './quota/read-args';
-import { sharedRead } from './quota/read-cache';
+import { checkArgs, readArgsSchema, type CheckedReadArgs, type ReadArgs } from './quota/read-args';
+import { readQuotaApi } from './quota/read-quota-api';
 import { QuotaRequirementList } from './quota/requirement-schema';
 import { checkRequirement, type QuotaCheck, type QuotaRequirement } from './quota/requirements';
 import type { QuotaResource } from './quota/quota-resource';
-import { fetchAccountQuotas, type AccountQuotas } from './services/account-quotas';
-import { fetchKmsQuotas } from './services/kms-quotas';
-import { fetchMetaStudioUserQuotas, type MetaStudioUserQuotas } from './services/metastudio-user-quotas';
-import { fetchProjectQuotas, type ProjectQuotas } from './services/project-quotas';
-import type { RegionalQuotas, RegionalScope } from './services/regional-quotas';
-import { fetchSfsTurboQuotas } from './services/sfs-turbo-quotas';
 
 export interface QuotaClientOptions extends HuaweiCloudClientOptions {
   /** How long an identical read is reused, in ms. Default 60 s; 0 turns the cache off (in-flight reads are still shared). */
@@ -21,18 +18,16 @@ export interface QuotaClientOptions extends HuaweiCloudClientOptions {
   concurrency?: number;
 }
 
-/** Typed, normalised reads of the five Huawei Cloud quota APIs. */
-export interface QuotaClient {
-  /** IAM account quotas: users, groups, identity providers, agencies, policies, permission assignments. */
-  accountQuotas(args?: AccountQuotasArgs): Promise<AccountQuotas>;
-  /** IAM project quotas. */
-  projectQuotas(args?: ProjectScopeArgs): Promise<ProjectQuotas>;
-  /** KMS quotas of a project: `CMK`, `grant_per_CMK`. */
-  kmsQuotas(args?: ProjectScopeArgs): Promise<RegionalQuotas>;
-  /** SFS Turbo quotas of a project: `shares`, `capacity` (GB). */
-  sfsTurboQuotas(args?: ProjectScopeArgs): Promise<RegionalQuotas>;
-  /** MetaStudio quotas per IAM user, every page (root credentials only). */
-  metaStudioUserQuotas(args?: MetaStudioArgs): Promise<MetaStudioUserQuotas>;
+/** One read method per quota API of the registry: `accountQuotas`, `kmsQuotas`, `ecsQuotas`... */
+export type QuotaReads = { [A in QuotaApi as A['method']]: (args?: ReadArgs<A>) => Promise<ApiResult<A>> };
+
+/**
+ * Typed, normalised reads of the Huawei Cloud quota APIs: one method per API (`kmsQuotas(args?)`, named by the
+ * registry's `method`), `read(name, args?)` for any of them by name, and `evaluate` for requirements.
+ */
+export interface QuotaClient extends QuotaReads {
+  /** Reads the API of that name (`kms`, `ecs`...), its arguments checked first. */
+  read<Name extends QuotaService>(name: Name, args?: ReadArgs<Extract<QuotaApi, { name: Name }>>): Promise<ApiResult<Extract<QuotaApi, { name: Name }>>>;
   /** Checks each requirement against today's headroom, reading each scope once, concurrently. */
   evaluate(requirements: readonly QuotaRequirement[]): Promise<QuotaCheck[]>;
   /** The signed client underneath. */
@@ -41,8 +36,8 @@ export interface QuotaClient {
   close(): Promise<void>;
 }
 
-/** The five reads, without `evaluate`, `http` and `close`. */
-type QuotaReads = Pick<QuotaClient, 'accountQuotas' | 'projectQuotas' | 'kmsQuotas' | 'sfsTurboQuotas' | 'metaStudioUserQuotas'>;
+/** An API's read as `evaluate` and the policies use it: arguments already checked. */
+export type CheckedRead = <A extends QuotaApi>(api: A, args: CheckedReadArgs<A>) => Promise<ApiResult<A>>;
 
 const DEFAULT_CACHE_TTL_MS = 60_000;
 const DEFAULT_CONCURRENCY = 8;
@@ -65,90 +60,46 @@ export function createQuotaClient(options: QuotaClientOptions = {}): QuotaClient
     }
   }
   const http = createHuaweiCloudClient(clientOptions);
+  const context = { http, cacheTtlMs };
+  const checkedRead: CheckedRead = (api, args) => readQuotaApi(context, api, args);
+  const read = async (api: QuotaApi, args: unknown) => checkedRead(api, checkArgs(readArgsSchema(api), args));
+  const reads = Object.fromEntries(QUOTA_APIS.map((api) => [api.method, (args?: unknown) => read(api, args)])) as unknown as QuotaReads;
 
-  const read = async <T>(parts: (string | undefined)[], fetch: () => Promise<T>): Promise<T> =>
-    sharedRead([await http.identity(), ...parts].join('\n'), cacheTtlMs, fetch);
-
-  const regionOf = (service: string, region: string | undefined): string => {
-    const resolved = region ?? http.region;
-    if (!resolved) {
-      throw new HuaweiCloudError({ kind: 'invalid-argument', field: 'region', message: `region: ${service} needs a region; pass region or set HW_REGION_NAME` });
-    }
-    return resolved;
-  };
-
-  const regionalScope = async (service: string, args: ProjectScopeArgs): Promise<RegionalScope> => {
-    const region = regionOf(service, args.region);
-    const projectId = await http.resolveProjectId({ region, projectId: args.projectId, projectName: args.projectName, signal: args.signal });
-    return { region, projectId, signal: args.signal };
-  };
-
-  // Reads of arguments already checked: `evaluate` checks each requirement once, not again for its read.
-  const checkedReads: QuotaReads = {
-    async accountQuotas(args = {}) {
-      const domainId = await http.resolveDomainId({ domainId: args.domainId, signal: args.signal });
-      const scope = { ...args, domainId };
-      return read(['account', http.endpoint('iam', args.region), domainId, args.type], () => fetchAccountQuotas(http, scope));
-    },
-    async projectQuotas(args = {}) {
-      const projectId = await http.resolveProjectId({ ...args });
-      return read(['project', http.endpoint('iam', args.region), projectId], () => fetchProjectQuotas(http, { projectId, region: args.region, signal: args.signal }));
-    },
-    async kmsQuotas(args = {}) {
-      const scope = await regionalScope('kms', args);
-      return read(['kms', http.endpoint('kms', scope.region), scope.projectId], () => fetchKmsQuotas(http, scope));
-    },
-    async sfsTurboQuotas(args = {}) {
-      const scope = await regionalScope('sfs-turbo', args);
-      return read(['sfs-turbo', http.endpoint('sfs-turbo', scope.region), scope.projectId], () => fetchSfsTurboQuotas(http, scope));
-    },
-    async metaStudioUserQuotas(args = {}) {
-      const scope = { ...(await regionalScope('metastudio', args)), userId: args.userId };
-      return read(['metastudio', http.endpoint('metastudio', scope.region), scope.projectId, args.userId], () => fetchMetaStudioUserQuotas(http, scope));
-    },
-  };
-
-  const client: QuotaClient = {
+  return {
+    ...reads,
     http,
-    accountQuotas: async (args) => checkedReads.accountQuotas(checkArgs(AccountQuotasArgs, args)),
-    projectQuotas: async (args) => checkedReads.projectQuotas(checkArgs(ProjectScopeArgs, args)),
-    kmsQuotas: async (args) => checkedReads.kmsQuotas(checkArgs(ProjectScopeArgs, args)),
-    sfsTurboQuotas: async (args) => checkedReads.sfsTurboQuotas(checkArgs(ProjectScopeArgs, args)),
-    metaStudioUserQuotas: async (args) => checkedReads.metaStudioUserQuotas(checkArgs(MetaStudioArgs, args)),
+    read: ((name: QuotaService, args?: unknown) => read(quotaApi(name), args)) as QuotaClient['read'],
     async evaluate(rawRequirements) {
       const requirements = checkArgs(QuotaRequirementList, rawRequirements, 'requirements');
       return mapConcurrently(requirements, concurrency, async (requirement) => {
-        const { scope, resources } = await readForRequirement(checkedReads, requirement);
+        const { scope, resources } = await readForRequirement(checkedRead, requirement);
         return checkRequirement(requirement, scope, resources.find((resource) => resource.type === requirement.type));
       });
     },
     close: () => http.close(),
   };
-  return client;
 }
 
 /** Reads what a requirement needs, and says where it was read. Identical scopes share one read. */
-async function readForRequirement(client: QuotaReads, requirement: QuotaRequirement): Promise<{ scope: string; resources: readonly QuotaResource[] }> {
-  const { region, projectId, projectName } = requirement;
-  switch (requirement.service) {
-    case 'account': {
-      const result = await client.accountQuotas({ domainId: requirement.domainId });
-      return { scope: `account ${result.domainId}`, resources: result.resources };
-    }
-    case 'project': {
-      const result = await client.projectQuotas({ region, projectId, projectName });
-      return { scope: `project ${result.projectId}${region ? ` (${region})` : ''}`, resources: result.resources };
-    }
-    case 'kms':
-    case 'sfs-turbo': {
-      const result = await (requirement.service === 'kms' ? client.kmsQuotas({ region, projectId, projectName }) : client.sfsTurboQuotas({ region, projectId, projectName }));
-      return { scope: `${requirement.service} ${result.region} project ${result.projectId}`, resources: result.resources };
-    }
-    case 'metastudio': {
-      const result = await client.metaStudioUserQuotas({ region, projectId, projectName, userId: requirement.userId });
-      const user = result.users.find((candidate) => candidate.userId === requirement.userId);
-      return { scope: `metastudio ${result.region} project ${result.projectId} user ${requirement.userId}`, resources: user?.resources ?? [] };
-    }
+export async function readForRequirement(read: CheckedRead, requirement: QuotaRequirement): Promise<{ scope: string; resources: readonly QuotaResource[] }> {
+  const api: QuotaApi = quotaApi(requirement.service);
+  const { region, projectId, projectName, domainId, userId } = requirement;
+  const perUser = api.perUser === true;
+  const args = api.scope === 'account' ? { domainId } : { region, projectId, projectName, ...(perUser ? { userId } : {}) };
+  const result = (await read(api, args as never)) as { domainId?: string; projectId?: string; region?: string; resources?: readonly QuotaResource[] };
+  const resources = api.resourcesFor ? (api.resourcesFor as (r: unknown, q: QuotaRequirement) => readonly QuotaResource[])(result, requirement) : result.resources!;
+  return { scope: describeScope(api, { region, ...result }, perUser ? userId : undefined), resources };
+}
+
+/** Where a requirement was read, for its check: `account b933…`, `project 0dea… (cn-north-4)`, `kms cn-north-4 project 0dea…`. */
+function describeScope(api: QuotaApi, result: { domainId?: string; projectId?: string; region?: string }, userId: string | undefined): string {
+  switch (api.scope) {
+    case 'account':
+      return `account ${result.domainId}`;
+    case 'project':
+      return `project ${result.projectId}${result.region ? ` (${result.region})` : ''}`;
+    case 'regional':
+      return `${api.name} ${result.region} project ${result.projectId}${userId ? ` user ${userId}` : ''}`;
   }
 }
 

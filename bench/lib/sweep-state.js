@@ -2,7 +2,7 @@
 const { createHash } = require('node:crypto');
 const { defaultState } = require('pulumi-huaweicloud-quotas/emulator');
 // Not part of the package's API, but the same seeded generator as the built-in state's 250 users.
-const { generateMetaStudioUsers } = require('../../dist/emulator/metastudio-users');
+const { generateMetaStudioUsers } = require('../../dist/apis/metastudio-users');
 
 const SEED = 20_260_601;
 

@@ -1,6 +1,9 @@
-import { createQuotaClient, type QuotaClient } from '../quota-client';
+import { findQuotaApi, QUOTA_SERVICES, type QuotaApi } from '../apis/quota-apis';
+import { QUOTA_APIS } from '../apis/registry';
+import { SCOPE_SHAPES } from '../apis/scope-args';
+import { SERVICE_NAMES } from '../endpoints/service-names';
+import { createQuotaClient } from '../quota-client';
 import type { QuotaResource } from '../quota/quota-resource';
-import { QUOTA_SERVICES, type QuotaService } from '../quota/requirements';
 import { printableJson } from '../printable-text';
 import type { CliIo } from './cli-io';
 import { UsageError } from './cli-io';
@@ -8,18 +11,43 @@ import { CLIENT_FLAGS, clientOptionsFromFlags, parseOutputFlag } from './client-
 import { parseFlags } from './parse-flags';
 import { formatAmount, formatTable } from '../report/table';
 
-export const GET_USAGE = `Usage: hwquota get <account|project|kms|sfs-turbo|metastudio> [options]
+/** `projectName` → `project-name`. */
+const flagName = (argument: string) => argument.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
-Reads one service's quotas and prints quota, usage and headroom.
+/** Every read argument of every API but `region` (a client flag) and `signal`, with its description and the APIs taking it. */
+const READ_FLAGS = (() => {
+  const flags = new Map<string, { argument: string; description: string; apis: string[] }>();
+  for (const api of QUOTA_APIS) {
+    for (const [argument, schema] of Object.entries({ ...SCOPE_SHAPES[api.scope], ...api.args })) {
+      if (argument === 'region' || !schema.description) continue;
+      const flag = flags.get(flagName(argument)) ?? { argument, description: schema.description, apis: [] as string[] };
+      flag.apis.push(api.name);
+      flags.set(flagName(argument), flag);
+    }
+  }
+  return flags;
+})();
+
+const column = (text: string, width: number) => text.padEnd(width);
+
+/** Which APIs a flag is for, in the fewest words: nothing for all, `(not account)`, `(metastudio)`. */
+function takenBy(apis: readonly string[]): string {
+  if (apis.length === QUOTA_APIS.length) return '';
+  const others = QUOTA_SERVICES.filter((name) => !apis.includes(name));
+  return apis.length > others.length ? ` (not ${others.join(', ')})` : ` (${apis.join(', ')})`;
+}
+
+export const GET_USAGE = `Usage: hwquota get <${QUOTA_SERVICES.join('|')}> [options]
+
+Reads one API's quotas and prints quota, usage and headroom.
+
+APIs:
+${QUOTA_APIS.map((api) => `  ${column(api.name, 21)}${api.title}: ${api.service.title} GET ${api.path}`).join('\n')}
 
 Options:
   --region R             Region ID (default: HW_REGION_NAME)
-  --project-id P         Project ID (default: from the environment, else looked up)
-  --project-name N       Project name to look up, e.g. cn-north-4_dev
-  --domain-id D          Account ID (account quotas)
-  --type T               Account quota type, e.g. user or assigment_group_mp
-  --user-id U            One MetaStudio user
-  --endpoint SVC=URL     Endpoint override, SVC one of iam, kms, sfs-turbo, metastudio (repeatable)
+${[...READ_FLAGS].map(([flag, { description, apis }]) => `  ${column(`--${flag} V`, 23)}${description}${takenBy(apis)}`).join('\n')}
+  --endpoint SVC=URL     Endpoint override, SVC one of ${SERVICE_NAMES.join(', ')} (repeatable)
   --output table|json    Default table
   --timeout S            Give up on each HTTP request after S seconds, retries included (default 90)
   --debug                Stack traces on errors
@@ -28,34 +56,35 @@ Options:
 
 const GET_FLAGS = {
   ...CLIENT_FLAGS,
-  'project-id': { type: 'string' },
-  'project-name': { type: 'string' },
-  'domain-id': { type: 'string' },
-  type: { type: 'string' },
-  'user-id': { type: 'string' },
-} as const;
+  ...Object.fromEntries([...READ_FLAGS.keys()].map((flag) => [flag, { type: 'string' as const }])),
+};
 
-/** `hwquota get SERVICE`: exit 0, or 2 on any error. */
+/** `hwquota get API`: exit 0, or 2 on any error. */
 export async function runGet(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, GET_FLAGS);
   if (values.help) {
     io.stdout.write(GET_USAGE);
     return 0;
   }
-  const [service, ...extra] = positionals;
-  if (!service || extra.length > 0 || !(QUOTA_SERVICES as readonly string[]).includes(service)) {
-    throw new UsageError(`hwquota get takes one service: ${QUOTA_SERVICES.join(', ')}`);
+  const [name, ...extra] = positionals;
+  const api = name === undefined || extra.length > 0 ? undefined : findQuotaApi(name);
+  if (!api) throw new UsageError(`hwquota get takes one API: ${QUOTA_SERVICES.join(', ')}`);
+  const readArgs: Record<string, unknown> = { region: values.region };
+  for (const [flag, { argument, apis }] of READ_FLAGS) {
+    const value = (values as Record<string, unknown>)[flag];
+    if (value === undefined) continue;
+    if (!apis.includes(api.name)) throw new UsageError(`--${flag} is not an option of hwquota get ${api.name} (it is of ${apis.join(', ')})`);
+    readArgs[argument] = value;
   }
   const output = parseOutputFlag(values.output);
   const client = createQuotaClient(clientOptionsFromFlags(values, io.env));
   try {
-    const scope = { projectId: values['project-id'], projectName: values['project-name'] };
-    const { title, result, rows } = await read(client, service as QuotaService, scope, values);
+    const result = (await client.read(api.name, readArgs as never)) as ReadResult;
     if (output === 'json') {
       io.stdout.write(`${printableJson(result)}\n`);
     } else {
-      io.stdout.write(`${title}\n`);
-      io.stdout.write(resourceTable(rows, io.color));
+      io.stdout.write(`${title(api, result)}\n`);
+      io.stdout.write(resourceTable(rowsOf(result), io.color));
     }
     return 0;
   } finally {
@@ -63,39 +92,29 @@ export async function runGet(args: readonly string[], io: CliIo): Promise<number
   }
 }
 
+/** A read's result as the table needs it: where, and its quotas (or, per user, each user's). */
+interface ReadResult {
+  domainId?: string;
+  projectId?: string;
+  region?: string;
+  count?: number;
+  resources?: readonly QuotaResource[];
+  users?: readonly { userId: string; resources: readonly QuotaResource[] }[];
+}
+
 interface Row {
   userId?: string;
   resource: QuotaResource;
 }
 
-async function read(
-  client: QuotaClient,
-  service: QuotaService,
-  scope: { projectId?: string; projectName?: string },
-  values: { type?: string; 'domain-id'?: string; 'user-id'?: string },
-): Promise<{ title: string; result: unknown; rows: Row[] }> {
-  const toRows = (resources: readonly QuotaResource[]) => resources.map((resource) => ({ resource }));
-  switch (service) {
-    case 'account': {
-      const result = await client.accountQuotas({ domainId: values['domain-id'], type: values.type as never });
-      return { title: `IAM account quotas, account ${result.domainId}`, result, rows: toRows(result.resources) };
-    }
-    case 'project': {
-      const result = await client.projectQuotas(scope);
-      return { title: `IAM project quotas, project ${result.projectId}`, result, rows: toRows(result.resources) };
-    }
-    case 'kms':
-    case 'sfs-turbo': {
-      const result = await (service === 'kms' ? client.kmsQuotas(scope) : client.sfsTurboQuotas(scope));
-      const name = service === 'kms' ? 'KMS' : 'SFS Turbo';
-      return { title: `${name} quotas, region ${result.region}, project ${result.projectId}`, result, rows: toRows(result.resources) };
-    }
-    case 'metastudio': {
-      const result = await client.metaStudioUserQuotas({ ...scope, userId: values['user-id'] });
-      const rows = result.users.flatMap((user) => user.resources.map((resource) => ({ userId: user.userId, resource })));
-      return { title: `MetaStudio user quotas, region ${result.region}, project ${result.projectId}, ${result.count} users`, result, rows };
-    }
-  }
+function title(api: QuotaApi, result: ReadResult): string {
+  const where = result.domainId ? [`account ${result.domainId}`] : [...(result.region ? [`region ${result.region}`] : []), `project ${result.projectId}`];
+  return [api.title, ...where, ...(result.users ? [`${result.count} users`] : [])].join(', ');
+}
+
+function rowsOf(result: ReadResult): Row[] {
+  if (result.users) return result.users.flatMap((user) => user.resources.map((resource) => ({ userId: user.userId, resource })));
+  return (result.resources ?? []).map((resource) => ({ resource }));
 }
 
 function resourceTable(rows: readonly Row[], color: boolean): string {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { QUOTA_SERVICES } from '../apis/quota-apis';
 import { processIo, UsageError, type CliIo } from './cli-io';
 import { reportError } from './report-error';
 
@@ -9,7 +10,7 @@ const USAGE = `Usage: hwquota <command> [options]
 Read Huawei Cloud quotas from the command line.
 
 Commands:
-  get <service>    Quota, usage and headroom of account, project, kms, sfs-turbo or metastudio
+  get <api>        Quota, usage and headroom of one API: ${QUOTA_SERVICES.join(', ')}
   check FILE       Check a requirements file against today's headroom (exit 1 when any is short)
   emulator         Serve a local stand-in for the Huawei Cloud quota APIs
 

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { ServiceName } from '../endpoints/service-names';
+import type { EndpointService } from '../apis/endpoint-service';
 import { gatewayError, serviceError } from './error-bodies';
 import { DEFAULT_RETRY_AFTER_SECONDS, type Fault } from './faults';
 import type { RouteResult } from './route-handler';
@@ -15,7 +15,7 @@ const HTML_PAGE =
 export type FaultAnswer = { json: RouteResult; headers?: Record<string, string> } | { act: (response: ServerResponse) => void };
 
 /** What the fault makes of a request to `service`. */
-export function faultAnswer(fault: Fault, service: ServiceName, requestId: string): FaultAnswer {
+export function faultAnswer(fault: Fault, service: EndpointService, requestId: string): FaultAnswer {
   switch (fault.kind) {
     case '429':
       return {

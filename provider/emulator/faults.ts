@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { ROUTE_NAMES, type RouteName } from './router';
 
 /** Where a fault applies: one API by its route name, or `*` for all of them. */
-export const FAULT_ROUTES = [...ROUTE_NAMES, '*'] as const;
+export const FAULT_ROUTES: readonly FaultRoute[] = [...ROUTE_NAMES, '*'];
 /** One of {@link FAULT_ROUTES}. */
-export type FaultRoute = (typeof FAULT_ROUTES)[number];
+export type FaultRoute = RouteName | '*';
 
 /**
  * What a faulty request gets:
@@ -31,7 +31,7 @@ export const DEFAULT_RETRY_AFTER_SECONDS = 1;
 export const FaultSchema = z
   .object({
     /** The API it applies to (`kms`, `projects`...), or `*` for all. */
-    route: z.enum(FAULT_ROUTES),
+    route: z.enum(FAULT_ROUTES as [FaultRoute, ...FaultRoute[]]),
     /** What the request gets instead of its answer. */
     kind: z.enum(FAULT_KINDS),
     /** Fail the first N matching requests, then none. */

@@ -8,15 +8,11 @@ import { gatewayError } from './error-bodies';
 import { faultAnswer } from './fault-responses';
 import type { Fault, FaultPlan } from './faults';
 import { drawLatencyMs, type LatencyRange } from './latency';
-import type { RouteHandler, RouteResult } from './route-handler';
-import { matchRoute, type RequestCounts, type RouteName } from './router';
-import { accountQuotas } from './routes/iam-account-quotas';
+import type { RouteContext, RouteHandler, RouteResult } from './route-handler';
+import { matchRoute, type RequestCounts } from './router';
 import { authDomains } from './routes/iam-auth-domains';
-import { projectQuotas } from './routes/iam-project-quotas';
 import { listProjects } from './routes/iam-projects';
-import { kmsUserQuotas } from './routes/kms-user-quotas';
-import { metaStudioUserQuotas } from './routes/metastudio-user-quotas';
-import { sfsTurboQuotas } from './routes/sfs-turbo-quotas';
+import { answerQuotaApi } from './routes/quota-api-route';
 import { servedRegions } from './state-lookups';
 import type { EmulatorState } from './state-schema';
 
@@ -33,15 +29,8 @@ export interface EmulatorRuntime {
   readonly log: ((line: string) => void) | undefined;
 }
 
-const HANDLERS: Record<RouteName, RouteHandler> = {
-  account: accountQuotas,
-  project: projectQuotas,
-  projects: listProjects,
-  domains: authDomains,
-  kms: kmsUserQuotas,
-  'sfs-turbo': sfsTurboQuotas,
-  metastudio: metaStudioUserQuotas,
-};
+/** IAM's look-ups; every other route is a quota API of the registry. */
+const LOOKUPS: Record<string, RouteHandler> = { projects: listProjects, domains: authDomains };
 
 /** The gateway refuses larger bodies; these APIs take none. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -79,19 +68,17 @@ export async function handleRequest(runtime: EmulatorRuntime, request: IncomingM
   if ('refused' in authentication) {
     return sendJson(response, gatewayError(401, 'APIGW.0301', `Incorrect IAM authentication information: ${authentication.refused}`, requestId));
   }
-  const baseUrl = `${protocol}://${request.headers.host ?? 'localhost'}/${match.service}${match.region ? `/${match.region}` : ''}`;
-  sendJson(
-    response,
-    HANDLERS[match.route]({
-      caller: authentication.caller,
-      state: runtime.state,
-      region: match.region,
-      params: match.params,
-      query: match.query,
-      headers: request.headers,
-      baseUrl,
-    }),
-  );
+  const baseUrl = `${protocol}://${request.headers.host ?? 'localhost'}/${match.service.host}${match.region ? `/${match.region}` : ''}`;
+  const context: RouteContext = {
+    caller: authentication.caller,
+    state: runtime.state,
+    region: match.region,
+    params: match.params,
+    query: match.query,
+    headers: request.headers,
+    baseUrl,
+  };
+  sendJson(response, match.quotaApi ? answerQuotaApi(match.quotaApi, context) : LOOKUPS[match.route]!(context));
 }
 
 /** Writes a JSON answer, unless the connection is already gone (the emulator stopping, or the client leaving). */

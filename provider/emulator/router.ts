@@ -1,46 +1,53 @@
-import type { ServiceName } from '../endpoints/service-names';
+import { ENDPOINT_SERVICES, QUOTA_SERVICES, quotaApi, type QuotaApi, type QuotaService } from '../apis/quota-apis';
+import { IAM } from '../apis/iam-service';
+import type { EndpointService } from '../apis/endpoint-service';
+import { REGION_PATTERN } from '../endpoints/region';
+
+/** IAM's ID look-ups the client makes besides the quota APIs: `GET /v3/projects` and `GET /v3/auth/domains`. */
+const LOOKUP_ROUTES = ['projects', 'domains'] as const;
 
 /**
- * The APIs the emulator serves, by the names faults and request counts use: IAM account quotas (`account`),
- * IAM project quotas (`project`), IAM `GET /v3/projects` (`projects`) and `GET /v3/auth/domains` (`domains`),
- * KMS, SFS Turbo and MetaStudio user quotas.
+ * The APIs the emulator serves, by the names faults and request counts use: every quota API of the registry by its
+ * name (`account`, `kms`...), and IAM's look-ups `projects` (`GET /v3/projects`) and `domains` (`GET /v3/auth/domains`).
  */
-export const ROUTE_NAMES = ['account', 'project', 'projects', 'domains', 'kms', 'sfs-turbo', 'metastudio'] as const;
+export const ROUTE_NAMES: readonly RouteName[] = [...QUOTA_SERVICES, ...LOOKUP_ROUTES];
 /** One of {@link ROUTE_NAMES}. */
-export type RouteName = (typeof ROUTE_NAMES)[number];
+export type RouteName = QuotaService | (typeof LOOKUP_ROUTES)[number];
 
 /** Requests received per API; `unmatched` counts those no API matched (answered 404 `APIGW.0101`). */
 export type RequestCounts = Record<RouteName | 'unmatched', number>;
 
 export function emptyRequestCounts(): RequestCounts {
-  return { account: 0, project: 0, projects: 0, domains: 0, kms: 0, 'sfs-turbo': 0, metastudio: 0, unmatched: 0 };
+  return Object.fromEntries([...ROUTE_NAMES, 'unmatched'].map((name) => [name, 0])) as RequestCounts;
 }
 
 interface Api {
   route: RouteName;
-  service: ServiceName;
+  service: EndpointService;
   /** Path segments after the base path; `:name` is a path parameter. */
   segments: readonly string[];
+  /** The quota API; absent for the look-ups. */
+  quotaApi?: QuotaApi;
 }
 
 const APIS: readonly Api[] = [
-  { route: 'account', service: 'iam', segments: ['v3.0', 'OS-QUOTA', 'domains', ':domain_id'] },
-  { route: 'project', service: 'iam', segments: ['v3.0', 'OS-QUOTA', 'projects', ':project_id'] },
-  { route: 'projects', service: 'iam', segments: ['v3', 'projects'] },
-  { route: 'domains', service: 'iam', segments: ['v3', 'auth', 'domains'] },
-  { route: 'kms', service: 'kms', segments: ['v1.0', ':project_id', 'kms', 'user-quotas'] },
-  { route: 'sfs-turbo', service: 'sfs-turbo', segments: ['v1', ':project_id', 'sfs-turbo', 'quotas'] },
-  { route: 'metastudio', service: 'metastudio', segments: ['v1', ':project_id', 'user', 'quotas'] },
+  ...QUOTA_SERVICES.map((name): Api => {
+    const api: QuotaApi = quotaApi(name);
+    return { route: name, service: api.service, segments: api.path.split('/').slice(1).map((part) => part.replace(/^\{(\w+)\}$/, ':$1')), quotaApi: api };
+  }),
+  { route: 'projects', service: IAM, segments: ['v3', 'projects'] },
+  { route: 'domains', service: IAM, segments: ['v3', 'auth', 'domains'] },
 ];
 
 /** IDs in paths, as the client checks them: `..`, `%2F` and the like never match, so they never reach a handler. */
 const PATH_PARAMETER = /^[A-Za-z0-9_-]{1,64}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,3}$/;
-const SERVICES = new Set<string>(['iam', 'kms', 'sfs-turbo', 'metastudio']);
+const SERVICES = new Map<string, EndpointService>(ENDPOINT_SERVICES.map((service) => [service.host, service]));
 
 export interface RouteMatch {
   route: RouteName;
-  service: ServiceName;
+  service: EndpointService;
+  /** The quota API matched; absent for IAM's look-ups. */
+  quotaApi?: QuotaApi;
   /** The base path's region; `undefined` for the global IAM endpoint (`{url}/iam`). */
   region: string | undefined;
   params: Record<string, string>;
@@ -50,32 +57,33 @@ export interface RouteMatch {
 /**
  * Finds the API a request is for, from its method and its raw target (`/kms/cn-north-4/v1.0/{project}/kms/user-quotas`).
  * Each service and region has its own base path, as each has its own host in the cloud: `{url}/iam` and
- * `{url}/iam/{region}`, `{url}/kms/{region}`, `{url}/sfs-turbo/{region}`, `{url}/metastudio/{region}`, for the
- * regions of `servedRegions`. Anything else, another method included, matches nothing (the gateway's `APIGW.0101`).
+ * `{url}/iam/{region}`, then `{url}/{service}/{region}` for every other service, in the regions of `servedRegions`
+ * where the service is offered. Anything else, another method included, matches nothing (the gateway's `APIGW.0101`).
  */
 export function matchRoute(method: string, target: string, servedRegions: ReadonlySet<string>): RouteMatch | undefined {
   if (method !== 'GET' || !target.startsWith('/')) return undefined;
   const queryStart = target.indexOf('?');
   const path = queryStart === -1 ? target : target.slice(0, queryStart);
   const query = new URLSearchParams(queryStart === -1 ? '' : target.slice(queryStart + 1));
-  const [empty, service, ...rest] = path.split('/');
-  if (empty !== '' || service === undefined || !SERVICES.has(service)) return undefined;
+  const [empty, host, ...rest] = path.split('/');
+  const service = host === undefined ? undefined : SERVICES.get(host);
+  if (empty !== '' || !service) return undefined;
 
   let region: string | undefined;
   let apiSegments = rest;
   const [first, ...afterRegion] = rest;
-  if (first !== undefined && REGION.test(first)) {
-    if (!servedRegions.has(first)) return undefined;
+  if (first !== undefined && REGION_PATTERN.test(first)) {
+    if (!servedRegions.has(first) || (service.regions && !service.regions.includes(first))) return undefined;
     region = first;
     apiSegments = afterRegion;
-  } else if (service !== 'iam') {
+  } else if (service !== IAM) {
     return undefined;
   }
 
   for (const api of APIS) {
     if (api.service !== service) continue;
     const params = matchSegments(api.segments, apiSegments);
-    if (params) return { route: api.route, service: api.service, region, params, query };
+    if (params) return { route: api.route, service, quotaApi: api.quotaApi, region, params, query };
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
-import type { ServiceName } from '../endpoints/service-names';
+import type { EndpointService } from '../apis/endpoint-service';
+import { IAM } from '../apis/iam-service';
 import { headerValue } from './authenticate';
 import { serviceError } from './error-bodies';
 import type { RouteContext, RouteResult } from './route-handler';
@@ -10,7 +11,7 @@ import type { EmulatorProject } from './state-schema';
  * project must be one of the caller's account in the base path's region, else it is unknown here (404). With an
  * access key, `X-Project-Id` must name that project; with a token, the token must be scoped to it (else 403).
  */
-export function projectInScope(service: ServiceName, context: RouteContext): { project: EmulatorProject } | { error: RouteResult } {
+export function projectInScope(service: EndpointService, context: RouteContext): { project: EmulatorProject } | { error: RouteResult } {
   const projectId = context.params.project_id!;
   const project = context.caller.account.projects.find((candidate) => candidate.id === projectId && candidate.region === context.region);
   if (!project) return { error: serviceError(service, 'notFound', `Could not find project ${projectId} in region ${context.region} for this account.`) };
@@ -37,15 +38,15 @@ export function iamScopeProblem(context: RouteContext): RouteResult | undefined 
   const domainId = headerValue(context.headers, 'x-domain-id');
   if (domainId !== undefined && domainId !== account.id) {
     return findAccount(context.state, domainId)
-      ? serviceError('iam', 'forbidden', `You are not authorized to perform the requested action: X-Domain-Id ${domainId} is not the account of this access key.`)
-      : serviceError('iam', 'notFound', `Could not find domain: ${domainId}.`);
+      ? serviceError(IAM, 'forbidden', `You are not authorized to perform the requested action: X-Domain-Id ${domainId} is not the account of this access key.`)
+      : serviceError(IAM, 'notFound', `Could not find domain: ${domainId}.`);
   }
   const projectId = headerValue(context.headers, 'x-project-id');
   if (projectId !== undefined) {
     const found = findProject(context.state, projectId);
-    if (!found) return serviceError('iam', 'notFound', `Could not find project: ${projectId}.`);
+    if (!found) return serviceError(IAM, 'notFound', `Could not find project: ${projectId}.`);
     if (found.account !== account) {
-      return serviceError('iam', 'forbidden', `You are not authorized to perform the requested action: X-Project-Id ${projectId} is not a project of this access key's account.`);
+      return serviceError(IAM, 'forbidden', `You are not authorized to perform the requested action: X-Project-Id ${projectId} is not a project of this access key's account.`);
     }
   }
   return undefined;

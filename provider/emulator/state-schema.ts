@@ -1,109 +1,34 @@
 import { z } from 'zod';
+import type { EmulatorPart } from '../apis/emulator-part';
+import type { QuotaApi } from '../apis/quota-apis';
+import { QUOTA_APIS } from '../apis/registry';
+import { SERVICE_NAMES, type ServiceName } from '../endpoints/service-names';
 
 /** IDs as the cloud gives them: 32 lower-case hexadecimal characters. */
 const CloudId = z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 lower-case hexadecimal characters, like the IDs Huawei Cloud gives');
 const RegionId = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d{1,3}$/, 'must be a region ID such as cn-north-4 or eu-west-101');
-const Count = z.number().int().nonnegative();
 /** ISO 8601 date-time, as IAM writes `expires_at`. */
 const Instant = z.string().datetime({ offset: true });
 
-/** The ten account quota types of IAM `GET /v3.0/OS-QUOTA/domains/{domain_id}` (IAM spells `assigment` so). */
-export const IAM_ACCOUNT_QUOTA_TYPES = [
-  'user', 'group', 'idp', 'agency', 'policy',
-  'assigment_group_mp', 'assigment_agency_mp', 'assigment_group_ep', 'assigment_user_ep', 'mapping',
-] as const;
+/** Services a user can be granted: all but IAM, whose quota APIs any user of the account may call. */
+const GRANTABLE = SERVICE_NAMES.filter((name) => name !== 'iam');
 
-/** The keys of a MetaStudio `ListUserQuotaDetail`; `-1` means no limit, `video_time_*` are minutes and may be fractional. */
-export const METASTUDIO_QUOTA_KEYS = [
-  'modeling_count_2d_model', 'modeling_count_2d_model_flexus', 'video_time_2d_model', 'video_time_flexus_2d_model',
-  'voice_clone_basic', 'voice_clone_middle', 'voice_clone_advance', 'voice_clone_flexus',
-] as const;
+/** The quota lists of one level of the state, one per API kept there, each under the API's `stateKey`. */
+type QuotaListsShape<Level extends 'project' | 'account'> = UnionToIntersection<
+  QuotaApi extends infer A
+    ? A extends { emulator: EmulatorPart<infer Entry, infer L, infer Key> }
+      ? L extends Level
+        ? { [K in Key]: z.ZodDefault<z.ZodArray<Entry>> }
+        : never
+      : never
+    : never
+>;
+type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
 
-const IamAccountQuota = z
-  .object({
-    /** The quota type, as IAM spells it. */
-    type: z.enum(IAM_ACCOUNT_QUOTA_TYPES),
-    /** The current quota. */
-    quota: Count,
-    /** `null` where IAM does not count usage (`mapping`). */
-    used: Count.nullable(),
-    /** The lowest value the quota can be set to. */
-    min: Count,
-    /** The highest value the quota can be set to. */
-    max: Count,
-  })
-  .strict();
-
-const IamProjectQuota = z
-  .object({
-    /** The only project quota type IAM reports. */
-    type: z.literal('project'),
-    /** The current quota. */
-    quota: Count,
-    /** The usage. */
-    used: Count,
-    /** The lowest value the quota can be set to. */
-    min: Count,
-    /** The highest value the quota can be set to. */
-    max: Count,
-  })
-  .strict();
-const KmsQuota = z
-  .object({
-    /** `CMK` (customer master keys) or `grant_per_CMK`. */
-    type: z.enum(['CMK', 'grant_per_CMK']),
-    /** The quota. */
-    quota: Count,
-    /** The usage. */
-    used: Count,
-  })
-  .strict();
-const SfsTurboQuota = z
-  .object({
-    /** `shares` (file systems) or `capacity`. */
-    type: z.enum(['shares', 'capacity']),
-    /** The quota. */
-    quota: Count,
-    /** The usage. */
-    used: Count,
-    /** The unit of `quota` and `used`, such as `GB` for `capacity`. */
-    unit: z.string().min(1).optional(),
-  })
-  .strict();
-
-const wholeOrUnlimited = z.number().int().min(-1).max(10_000_000);
-const minutesOrUnlimited = z.number().min(-1).max(999_999_999);
-const MetaStudioQuotaDetail = z
-  .object({
-    /** Virtual avatar training models; `-1`: no limit. */
-    modeling_count_2d_model: wholeOrUnlimited,
-    /** Virtual avatar training models (Flexus edition); `-1`: no limit. */
-    modeling_count_2d_model_flexus: wholeOrUnlimited,
-    /** Virtual avatar video time, in minutes (may be fractional); `-1`: no limit. */
-    video_time_2d_model: minutesOrUnlimited,
-    /** Virtual avatar video time (Flexus edition), in minutes (may be fractional); `-1`: no limit. */
-    video_time_flexus_2d_model: minutesOrUnlimited,
-    /** Voice cloning (basic edition); `-1`: no limit. */
-    voice_clone_basic: wholeOrUnlimited,
-    /** Voice cloning (advanced edition); `-1`: no limit. */
-    voice_clone_middle: wholeOrUnlimited,
-    /** Voice cloning (premium edition); `-1`: no limit. */
-    voice_clone_advance: wholeOrUnlimited,
-    /** Voice cloning (Flexus edition); `-1`: no limit. */
-    voice_clone_flexus: wholeOrUnlimited,
-  })
-  .strict();
-
-const MetaStudioUser = z
-  .object({
-    /** The IAM user's ID. */
-    user_id: z.string().min(1).max(64),
-    /** The user's quotas. */
-    quota: MetaStudioQuotaDetail,
-    /** The user's usage, key by key. */
-    usage: MetaStudioQuotaDetail,
-  })
-  .strict();
+function quotaListsShape<Level extends 'project' | 'account'>(level: Level): QuotaListsShape<Level> {
+  const apis = QUOTA_APIS.filter((api) => api.emulator.level === level);
+  return Object.fromEntries(apis.map((api) => [api.emulator.stateKey, z.array(api.emulator.entry).default([]).describe(`${api.title}: ${api.service.title} GET ${api.path}`)])) as QuotaListsShape<Level>;
+}
 
 const User = z
   .object({
@@ -111,8 +36,13 @@ const User = z
     id: CloudId,
     /** The user name (the root user's is the account name). */
     name: z.string().min(1),
-    /** The account's own (root) user: the only one MetaStudio user quotas answer to. */
+    /** The account's own (root) user: it may call every API (and is the only one MetaStudio user quotas answer to). */
     root: z.boolean().default(false),
+    /**
+     * An IAM user's permissions: the services (`kms`, `ecs`...) it may read quotas of. Any other service answers it
+     * with its own "no permission" error. IAM's quotas need no permission. Default none.
+     */
+    grants: z.array(z.enum(GRANTABLE as [ServiceName, ...ServiceName[]])).default([]),
   })
   .strict();
 
@@ -171,12 +101,8 @@ const Project = z
     enabled: z.boolean().default(true),
     /** Sub-projects only: the region's main project. */
     parentId: CloudId.optional(),
-    /** IAM `GET /v3.0/OS-QUOTA/projects/{project_id}`. */
-    iamQuotas: z.array(IamProjectQuota).default([]),
-    /** KMS `GET /v1.0/{project_id}/kms/user-quotas`. */
-    kmsQuotas: z.array(KmsQuota).default([]),
-    /** SFS Turbo `GET /v1/{project_id}/sfs-turbo/quotas`. */
-    sfsTurboQuotas: z.array(SfsTurboQuota).default([]),
+    /** The quotas of the project-level APIs, each under its `stateKey` (`kmsQuotas`, `ecsQuotas`...). */
+    ...quotaListsShape('project'),
   })
   .strict();
 
@@ -196,10 +122,11 @@ const Account = z
     tokens: z.array(Token).default([]),
     /** The account's projects: a main project per region, and sub-projects. */
     projects: z.array(Project).default([]),
-    /** IAM `GET /v3.0/OS-QUOTA/domains/{domain_id}`. */
-    iamQuotas: z.array(IamAccountQuota).default([]),
-    /** MetaStudio `GET /v1/{project_id}/user/quotas`: the account's users, whichever of its projects is asked. */
-    metaStudioUsers: z.array(MetaStudioUser).default([]),
+    /**
+     * The quotas of the account-level APIs, each under its `stateKey`: IAM's account quotas (`iamQuotas`) and
+     * MetaStudio's users (`metaStudioUsers`, whichever of the account's projects is asked).
+     */
+    ...quotaListsShape('account'),
   })
   .strict();
 
@@ -270,16 +197,9 @@ function checkReferences(state: { accounts: z.output<typeof Account>[] }, contex
     account.projects.forEach((project, p) => {
       once('project ID', project.id, at('projects', p, 'id'));
       checkProjectName(project, projectsById, (path, message) => issue(at('projects', p, ...path), message));
-      noRepeatedTypes(project.iamQuotas, (q, message) => issue(at('projects', p, 'iamQuotas', q, 'type'), message));
-      noRepeatedTypes(project.kmsQuotas, (q, message) => issue(at('projects', p, 'kmsQuotas', q, 'type'), message));
-      noRepeatedTypes(project.sfsTurboQuotas, (q, message) => issue(at('projects', p, 'sfsTurboQuotas', q, 'type'), message));
+      noRepeatedEntries('project', project, (path, message) => issue(at('projects', p, ...path), message));
     });
-    noRepeatedTypes(account.iamQuotas, (q, message) => issue(at('iamQuotas', q, 'type'), message));
-    const metaStudioIds = new Set<string>();
-    account.metaStudioUsers.forEach((user, m) => {
-      if (metaStudioIds.has(user.user_id)) issue(at('metaStudioUsers', m, 'user_id'), `user_id ${user.user_id} appears twice`);
-      metaStudioIds.add(user.user_id);
-    });
+    noRepeatedEntries('account', account, (path, message) => issue(at(...path), message));
   });
 
   // The emulator prints these as the environment a client needs (HW_REGION_NAME, HUAWEICLOUD_SDK_AK...).
@@ -307,12 +227,17 @@ function checkProjectName(
   if (!project.name.startsWith(`${project.region}_`)) issue(['name'], `a sub-project's name starts with its region and '_' (${project.region}_...)`);
 }
 
-function noRepeatedTypes(quotas: readonly { type: string }[], issue: (index: number, message: string) => void): void {
-  const seen = new Set<string>();
-  quotas.forEach((quota, index) => {
-    if (seen.has(quota.type)) issue(index, `quota type ${quota.type} appears twice`);
-    seen.add(quota.type);
-  });
+/** No two entries of a quota list share their API's unique field (`type`, or MetaStudio's `user_id`). */
+function noRepeatedEntries(level: 'project' | 'account', owner: object, issue: (path: (string | number)[], message: string) => void): void {
+  for (const api of QUOTA_APIS) {
+    if (api.emulator.level !== level) continue;
+    const field = api.emulator.uniqueBy ?? 'type';
+    const seen = new Set<unknown>();
+    ((owner as Record<string, Record<string, unknown>[]>)[api.emulator.stateKey] ?? []).forEach((entry, index) => {
+      if (seen.has(entry[field])) issue([api.emulator.stateKey, index, field], `${field === 'type' ? 'quota type' : field} ${String(entry[field])} appears twice`);
+      seen.add(entry[field]);
+    });
+  }
 }
 
 /** The key the emulator prints as `HUAWEICLOUD_SDK_AK`: the account's first permanent key of a root user. */

@@ -1,4 +1,5 @@
-import type { QuotaUse, RuleService } from './quota-rules';
+import { quotaApi } from '../apis/quota-apis';
+import type { QuotaUse } from './quota-rules';
 import type { QuotaReading } from './quota-reader';
 import type { QuotaScope } from './resource-uses';
 
@@ -10,11 +11,9 @@ export interface QuotaFinding {
   readonly about: string;
 }
 
-const SERVICE_LABELS: Record<RuleService, string> = { account: 'IAM', project: 'IAM', kms: 'KMS', 'sfs-turbo': 'SFS Turbo' };
-
 /** A quota's name in messages: `KMS CMK`, `SFS Turbo capacity`, `IAM user`. */
 export function quotaLabel({ service, type }: Pick<QuotaUse, 'service' | 'type'>): string {
-  return `${SERVICE_LABELS[service]} ${type}`;
+  return `${quotaApi(service).service.title} ${type}`;
 }
 
 /** For a use that could not be counted (a value unknown during preview, no region, no size). */

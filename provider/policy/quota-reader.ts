@@ -1,4 +1,5 @@
 import { createQuotaClient, type QuotaClient, type QuotaClientOptions } from '../quota-client';
+import { quotaApi } from '../apis/quota-apis';
 import type { QuotaResource } from '../quota/quota-resource';
 import type { RuleService } from './quota-rules';
 
@@ -43,19 +44,8 @@ export function createQuotaReader(settings: QuotaClientOptions): QuotaReader {
 }
 
 async function readScope(client: QuotaClient, service: RuleService, region: string | undefined): Promise<{ where: string; resources: readonly QuotaResource[] }> {
-  switch (service) {
-    case 'account': {
-      const account = await client.accountQuotas();
-      return { where: `account ${account.domainId}`, resources: account.resources };
-    }
-    case 'project': {
-      const project = await client.projectQuotas({ region });
-      return { where: `${region} (project ${project.projectId})`, resources: project.resources };
-    }
-    case 'kms':
-    case 'sfs-turbo': {
-      const regional = await (service === 'kms' ? client.kmsQuotas({ region }) : client.sfsTurboQuotas({ region }));
-      return { where: `${regional.region} (project ${regional.projectId})`, resources: regional.resources };
-    }
-  }
+  const api = quotaApi(service);
+  const result = (await client.read(service, (api.scope === 'account' ? {} : { region }) as never)) as { domainId?: string; projectId?: string; region?: string; resources: readonly QuotaResource[] };
+  if (result.domainId) return { where: `account ${result.domainId}`, resources: result.resources };
+  return { where: `${result.region ?? region} (project ${result.projectId})`, resources: result.resources };
 }

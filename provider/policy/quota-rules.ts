@@ -1,17 +1,18 @@
 import { z } from 'zod';
-import { checkQuotaType } from '../quota/field-schemas';
-import { QUOTA_TYPES } from '../quota/requirement-schema';
+import type { ResourceQuotaUse } from '../apis/api-definition';
+import { findQuotaApi, quotaTypeProblem, type QuotaApi } from '../apis/quota-apis';
+import { QUOTA_APIS } from '../apis/registry';
 import { checkPolicyInput } from './check-input';
 
-/** The quota families a declared resource can use. MetaStudio quotas are per IAM user: no resource type maps to them. */
-export type RuleService = 'account' | 'project' | 'kms' | 'sfs-turbo';
+/** A quota API a declared resource can use: any but those whose quotas are per IAM user (MetaStudio), as `RULE_SERVICES` lists. */
+export type RuleService = QuotaApi['name'];
 
 /** Every `RuleService`, for schemas. */
-export const RULE_SERVICES: readonly RuleService[] = ['account', 'project', 'kms', 'sfs-turbo'];
+export const RULE_SERVICES = QUOTA_APIS.filter((api) => !api.perUser).map((api) => api.name) as readonly RuleService[];
 
 /** One quota that each resource of some type uses, and how much of it. */
 export interface QuotaUse {
-  /** The quota family: `account`, `project`, `kms` or `sfs-turbo`. */
+  /** The quota API: one of `RULE_SERVICES` (`account`, `kms`, `ecs`...). */
   service: RuleService;
   /** The quota type, as the service's API spells it (`CMK`, `capacity`, `user`...). */
   type: string;
@@ -29,19 +30,16 @@ export interface QuotaUse {
 /** Quota uses by Pulumi resource type token. An empty list turns a type off. */
 export type QuotaRules = Readonly<Record<string, readonly QuotaUse[]>>;
 
-/** What the Huawei Cloud Pulumi provider's resources use, one of each unless said otherwise. */
-export const DEFAULT_QUOTA_RULES: QuotaRules = {
-  'huaweicloud:Dew/key:Key': [{ service: 'kms', type: 'CMK', amount: 1 }],
-  'huaweicloud:Sfs/turbo:Turbo': [
-    { service: 'sfs-turbo', type: 'shares', amount: 1 },
-    { service: 'sfs-turbo', type: 'capacity', amountFrom: 'size' },
-  ],
-  'huaweicloud:Iam/user:User': [{ service: 'account', type: 'user', amount: 1 }],
-  'huaweicloud:Iam/group:Group': [{ service: 'account', type: 'group', amount: 1 }],
-  'huaweicloud:Iam/agency:Agency': [{ service: 'account', type: 'agency', amount: 1 }],
-  // A project has no region input: its name starts with the region whose project quota it uses.
-  'huaweicloud:Iam/project:Project': [{ service: 'project', type: 'project', amount: 1, regionFrom: 'name' }],
-};
+/** What the Huawei Cloud Pulumi provider's resources use, from each API's `countedBy`: one of each unless said otherwise. */
+export const DEFAULT_QUOTA_RULES: QuotaRules = (() => {
+  const rules: Record<string, QuotaUse[]> = {};
+  for (const api of QUOTA_APIS) {
+    for (const [token, uses] of Object.entries<readonly ResourceQuotaUse[]>(api.countedBy ?? {})) {
+      rules[token] = [...(rules[token] ?? []), ...uses.map((use) => ({ service: api.name as RuleService, ...use, amount: use.amountFrom === undefined ? (use.amount ?? 1) : undefined }))];
+    }
+  }
+  return rules;
+})();
 
 const PropertyName = z.string().min(1, 'must name an input property');
 
@@ -55,7 +53,8 @@ const QuotaUseSchema = z
   })
   .strict()
   .superRefine((use, context) => {
-    checkQuotaType(QUOTA_TYPES, use.service, use.type, context);
+    const problem = quotaTypeProblem(findQuotaApi(use.service)!, use.type);
+    if (problem) context.addIssue({ code: 'custom', path: ['type'], message: problem });
     if (use.amount !== undefined && use.amountFrom !== undefined) {
       context.addIssue({ code: 'custom', path: ['amountFrom'], message: 'give amount or amountFrom, not both' });
     }

@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import type { QuotaReadArgs, QuotaReadResult, QuotaService } from '../apis/quota-apis';
 import type { QuotaClient } from '../quota-client';
 import { mergeSettings, stackConfigSettings, type ConnectionArgs } from './settings';
 import { sharedQuotaClient } from './shared-client';
@@ -10,9 +11,13 @@ export function quotaClientFor(args: ConnectionArgs): QuotaClient {
   return sharedQuotaClient(mergeSettings(stackConfigSettings(), connection));
 }
 
-/** The Promise form of a data source: read with the shared client for its settings. */
-export function invokeRead<A extends ConnectionArgs, R>(args: A, read: (client: QuotaClient, args: A) => Promise<R>): Promise<R> {
-  return read(quotaClientFor(args), args);
+/**
+ * The Promise form of a data source: the API's read with the shared client for the connection settings, given the
+ * rest of the args (and the region).
+ */
+export function invokeRead<Name extends QuotaService>(name: Name, args: ConnectionArgs & Omit<QuotaReadArgs<Name>, 'region'>): Promise<QuotaReadResult<Name>> {
+  const { accessKey, secretKey, securityToken, authToken, cloud, endpoints, ...readArgs } = args;
+  return quotaClientFor(args).read(name, readArgs as QuotaReadArgs<Name>);
 }
 
 /**

@@ -10,11 +10,3 @@ export const ResourceId = z.string().regex(PATH_PARAMETER_PATTERN, PATH_PARAMETE
 
 /** A project's name, to look its ID up: a region's own project (`cn-north-4`) or a sub-project (`cn-north-4_dev`). */
 export const ProjectName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a project name such as cn-north-4 or cn-north-4_dev');
-
-/** Adds an issue when `type` is not one the service reports. */
-export function checkQuotaType(types: Readonly<Record<string, readonly string[]>>, service: string, type: string, context: z.RefinementCtx): void {
-  const allowed = types[service] ?? [];
-  if (!allowed.includes(type)) {
-    context.addIssue({ code: 'custom', path: ['type'], message: `${service} quota types are ${allowed.join(', ')}; got ${JSON.stringify(type)}` });
-  }
-}

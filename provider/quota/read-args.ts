@@ -1,47 +1,25 @@
 import { z } from 'zod';
+import type { ApiArgsShape } from '../apis/api-definition';
+import type { QuotaApi } from '../apis/quota-apis';
+import { SCOPE_SHAPES } from '../apis/scope-args';
 import { HuaweiCloudError } from '../errors';
-import { ACCOUNT_QUOTA_TYPES } from '../services/account-quotas';
-import { ProjectName, RegionId, ResourceId } from './field-schemas';
 
-const Region = RegionId;
-const Id = ResourceId;
-const Signal = z.instanceof(AbortSignal, { message: 'must be an AbortSignal' });
+type ArgsObject<A extends QuotaApi> = ApiArgsShape<A> extends infer Shape extends z.ZodRawShape ? z.ZodObject<Shape, 'strict'> : never;
 
-const ProjectScope = {
-  /** Region ID such as `cn-north-4`. Default: the client's region (`HW_REGION_NAME`). */
-  region: Region.optional(),
-  /** Project ID. Default: the client's, or the environment's for its own region, else looked up by name. */
-  projectId: Id.optional(),
-  /** Project name to look up, such as `cn-north-4_dev`. Default: `HW_PROJECT_NAME` for the environment's region, else the region. */
-  projectName: ProjectName.optional(),
-  /** Cancels the read. */
-  signal: Signal.optional(),
-};
+/** The arguments of an API's read: its scope (`region`, `projectId`, `projectName`, or `domainId`), its own, `signal`. */
+export type ReadArgs<A extends QuotaApi> = z.input<ArgsObject<A>>;
 
-/** Arguments of `accountQuotas`. */
-export const AccountQuotasArgs = z.object({
-  /** Account (domain) ID. Default: the client's, from the environment or profile, else looked up. */
-  domainId: Id.optional(),
-  /** One quota type, spelled as IAM spells it (`assigment_group_mp`...); default all ten. */
-  type: z.enum(ACCOUNT_QUOTA_TYPES).optional(),
-  /** Read through this region's IAM endpoint. Default: the client's region, else the global IAM endpoint. */
-  region: Region.optional(),
-  /** Cancels the read. */
-  signal: Signal.optional(),
-}).strict();
-export type AccountQuotasArgs = z.input<typeof AccountQuotasArgs>;
+/** The same, checked (what `read` hooks and the cache key see). */
+export type CheckedReadArgs<A extends QuotaApi> = z.output<ArgsObject<A>>;
 
-/** Arguments of `projectQuotas`, `kmsQuotas` and `sfsTurboQuotas`. */
-export const ProjectScopeArgs = z.object(ProjectScope).strict();
-export type ProjectScopeArgs = z.input<typeof ProjectScopeArgs>;
+const schemas = new Map<string, z.AnyZodObject>();
 
-/** Arguments of `metaStudioUserQuotas`: one user, or every user when `userId` is absent. */
-export const MetaStudioArgs = z.object({
-  ...ProjectScope,
-  /** One IAM user's ID; default every user. */
-  userId: Id.optional(),
-}).strict();
-export type MetaStudioArgs = z.input<typeof MetaStudioArgs>;
+/** The strict schema of an API's read arguments: unknown arguments are refused by name. Built once per API. */
+export function readArgsSchema(api: QuotaApi): z.AnyZodObject {
+  let schema = schemas.get(api.name);
+  if (!schema) schemas.set(api.name, (schema = z.object({ ...SCOPE_SHAPES[api.scope], ...api.args }).strict()));
+  return schema;
+}
 
 /** Validates arguments before any request; the error names the field and what it allows. */
 export function checkArgs<T extends z.ZodTypeAny>(schema: T, args: unknown, prefix = ''): z.output<T> {

@@ -1,20 +1,10 @@
 import { z } from 'zod';
-import { ACCOUNT_QUOTA_TYPES } from '../services/account-quotas';
-import { KMS_QUOTA_TYPES } from '../services/kms-quotas';
-import { METASTUDIO_QUOTA_TYPES } from '../services/metastudio-user-quotas';
-import { PROJECT_QUOTA_TYPES } from '../services/project-quotas';
-import { SFS_TURBO_QUOTA_TYPES } from '../services/sfs-turbo-quotas';
-import { checkQuotaType, ProjectName, RegionId, ResourceId } from './field-schemas';
-import { QUOTA_SERVICES, type QuotaService } from './requirements';
+import { findQuotaApi, QUOTA_SERVICES, quotaTypeProblem, type QuotaService } from '../apis/quota-apis';
+import { QUOTA_APIS } from '../apis/registry';
+import { ProjectName, RegionId, ResourceId } from './field-schemas';
 
-/** The quota types each service reports, spelled as its API spells them. */
-export const QUOTA_TYPES: Record<QuotaService, readonly string[]> = {
-  account: ACCOUNT_QUOTA_TYPES,
-  project: PROJECT_QUOTA_TYPES,
-  kms: KMS_QUOTA_TYPES,
-  'sfs-turbo': SFS_TURBO_QUOTA_TYPES,
-  metastudio: METASTUDIO_QUOTA_TYPES,
-};
+/** The quota types each service reports, spelled as its API spells them (patterns of more types aside). */
+export const QUOTA_TYPES = Object.fromEntries(QUOTA_APIS.map((api) => [api.name, Object.keys(api.quotaTypes)])) as unknown as Record<QuotaService, readonly string[]>;
 
 /** A requirement as users write it (in code or in a `hwquota check` file). */
 export const QuotaRequirementSchema = z
@@ -30,9 +20,11 @@ export const QuotaRequirementSchema = z
   })
   .strict()
   .superRefine((requirement, context) => {
-    checkQuotaType(QUOTA_TYPES, requirement.service, requirement.type, context);
-    if (requirement.service === 'metastudio' && !requirement.userId) {
-      context.addIssue({ code: 'custom', path: ['userId'], message: 'MetaStudio quotas are per IAM user: name the userId' });
+    const api = findQuotaApi(requirement.service)!;
+    const problem = quotaTypeProblem(api, requirement.type);
+    if (problem) context.addIssue({ code: 'custom', path: ['type'], message: problem });
+    if (api.perUser && !requirement.userId) {
+      context.addIssue({ code: 'custom', path: ['userId'], message: `${api.service.title} quotas are per IAM user: name the userId` });
     }
   });
 

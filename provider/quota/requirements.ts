@@ -1,10 +1,5 @@
+import type { QuotaService } from '../apis/quota-apis';
 import type { QuotaResource } from './quota-resource';
-
-/** The quota families this package reads; `account` and `project` are both IAM. */
-export type QuotaService = 'account' | 'project' | 'kms' | 'sfs-turbo' | 'metastudio';
-
-/** Every {@link QuotaService}, in a stable order. */
-export const QUOTA_SERVICES: readonly QuotaService[] = ['account', 'project', 'kms', 'sfs-turbo', 'metastudio'];
 
 /**
  * "This stack needs `need` of `type`". Checked on its own (`evaluate`, `hwquota check`), `need` must fit today's
@@ -13,7 +8,7 @@ export const QUOTA_SERVICES: readonly QuotaService[] = ['account', 'project', 'k
  * are per IAM user, so a MetaStudio requirement names a `userId`.
  */
 export interface QuotaRequirement {
-  /** Which quota family: `account`, `project`, `kms`, `sfs-turbo` or `metastudio`. */
+  /** Which quota API: one of `QUOTA_SERVICES` (`account`, `project`, `kms`, `ecs`...). */
   service: QuotaService;
   /** The quota type, spelled as the service's API spells it (`CMK`, `capacity`, `user`, `video_time_2d_model`...). */
   type: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HuaweiCloudError } from '../errors';
-import { parseResponse } from '../services/parse-response';
+import { parseResponse } from '../apis/parse-response';
 
 /** Sends a GET to IAM and resolves to the parsed JSON body. */
 export type IamGet = (path: string, query: Record<string, string>) => Promise<unknown>;

@@ -6,6 +6,7 @@ import { useColor } from '../../provider/cli/cli-io';
 import { parseEndpointFlags, parseOutputFlag } from '../../provider/cli/client-flags';
 import { readRequirementsFile } from '../../provider/cli/requirements-file';
 import { formatAmount, formatTable } from '../../provider/report/table';
+import { SERVICE_NAMES } from '../../provider/endpoints/service-names';
 
 const dir = mkdtempSync(join(tmpdir(), 'hwquota-cli-'));
 const file = (name: string, text: string) => {
@@ -33,7 +34,7 @@ describe('requirements files', () => {
 describe('flags', () => {
   it('map --endpoint SERVICE=URL, with account and project meaning IAM', () => {
     expect(parseEndpointFlags(['kms=http://127.0.0.1:1/kms/cn-north-4', 'account=http://127.0.0.1:1/iam'])).toEqual({ kms: 'http://127.0.0.1:1/kms/cn-north-4', iam: 'http://127.0.0.1:1/iam' });
-    expect(() => parseEndpointFlags(['ecs=http://x'])).toThrow('--endpoint takes SERVICE=URL with SERVICE one of iam, kms, sfs-turbo, metastudio; got "ecs=http://x"');
+    expect(() => parseEndpointFlags(['rds=http://x'])).toThrow(`--endpoint takes SERVICE=URL with SERVICE one of ${SERVICE_NAMES.join(', ')}; got "rds=http://x"`);
     expect(() => parseEndpointFlags(['http://x'])).toThrow('--endpoint takes SERVICE=URL');
   });
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../provider/cli/hwquota';
 import { startEmulator, type RunningEmulator } from '../../provider/emulator';
 import { clearSharedReads } from '../../provider/quota/read-cache';
+import { QUOTA_SERVICES } from '../../provider/apis/quota-apis';
 
 const root = join(__dirname, '..', '..');
 let emulator: RunningEmulator;
@@ -73,8 +74,8 @@ describe('hwquota get', () => {
     expect(forbidden.code).toBe(2);
     expect(forbidden.stderr).toMatch(/^hwquota: service: MSS\.00000005: .*HTTP 403.*request id \S+.*\n$/);
     expect(forbidden.stderr.split('\n')).toHaveLength(2);
-    const usage = await run(['get', 'ecs']);
-    expect(usage).toMatchObject({ code: 2, stderr: 'hwquota: usage: hwquota get takes one service: account, project, kms, sfs-turbo, metastudio\n' });
+    const usage = await run(['get', 'rds']);
+    expect(usage).toMatchObject({ code: 2, stderr: `hwquota: usage: hwquota get takes one API: ${QUOTA_SERVICES.join(', ')}\n` });
     expect((await run(['get', 'kms', '--regoin', 'x'])).stderr).toMatch(/^hwquota: usage: Unknown option '--regoin'/);
     expect((await run(['get', 'kms', '--region', 'north'])).stderr).toMatch(/^hwquota: invalid-argument: region: must be a Huawei Cloud region ID/);
     const noCredentials = await run(['get', 'kms'], { HW_REGION_NAME: 'cn-north-4', HUAWEICLOUD_SDK_CREDENTIALS_FILE: '/nonexistent', HWQUOTA_METADATA_URL: 'off' });

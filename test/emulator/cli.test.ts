@@ -7,6 +7,7 @@ import { runEmulatorCommand } from '../../provider/cli/emulator-command';
 import { createHuaweiCloudClient } from '../../provider/client';
 import { defaultState } from '../../provider/emulator';
 import { useEmulator } from './harness';
+import { ROUTE_NAMES } from '../../provider/emulator/router';
 
 const root = join(__dirname, '..', '..');
 const bin = join(root, 'dist', 'cli', 'hwquota.js');
@@ -30,7 +31,7 @@ describe('hwquota emulator: bad flags and state files exit 2, naming the flag an
     [['--latency', '20'], /--latency: expected a duration such as 20ms or a range such as 10ms-50ms .*; got "20"/],
     [['--latency', '50ms-10ms'], /--latency: /],
     [['--fault', 'kms=418'], /--fault: unknown kind "418"; use one of 429, 500, 502, 503, 504, reset, truncate, malformed, html, hang/],
-    [['--fault', 'ecs=503'], /--fault: unknown route "ecs"; use one of account, project, projects, domains, kms, sfs-turbo, metastudio, \*/],
+    [['--fault', 'rds=503'], new RegExp(`--fault: unknown route "rds"; use one of ${[...ROUTE_NAMES, '\\*'].join(', ')}`)],
     [['--fault', 'kms=503,count=0'], /--fault: bad option "count=0"; use count=N/],
     [['--fault', 'kms=503,count=1,rate=0.5'], /--fault: give count or rate, not both/],
     [['--fault', 'kms'], /--fault: expected ROUTE=KIND/],

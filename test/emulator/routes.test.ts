@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HuaweiCloudError } from '../../provider/client';
 import { credentialsOf, projectsOf, rawGet, signedHeaders, useEmulator } from './harness';
+import { emptyRequestCounts } from '../../provider/emulator/router';
 
 const { start, clientOf } = useEmulator();
 
@@ -66,7 +67,9 @@ describe('the emulator serves the quota APIs as their references describe them',
     expect(await read({ user_id: users[42]!.user_id })).toEqual({ count: 1, assets: [users[42]] });
     expect(await read({ user_id: 'nobody' })).toEqual({ count: 0, assets: [] });
 
-    const badQueries: Record<string, string | number>[] = [{ limit: 0 }, { limit: 101 }, { limit: 'ten' }, { offset: -1 }, { offset: 2_147_483_648 }, { page: 1 }];
+    // A parameter the API does not take is ignored, as the services ignore it.
+    expect(await read({ page: 1 })).toEqual(firstPage);
+    const badQueries: Record<string, string | number>[] = [{ limit: 0 }, { limit: 101 }, { limit: 'ten' }, { offset: -1 }, { offset: 2_147_483_648 }];
     for (const query of badQueries) {
       const error = await read(query).catch((e: unknown) => e);
       expect(error, JSON.stringify(query)).toMatchObject({ kind: 'service', status: 400, code: 'MSS.00000003' });
@@ -147,7 +150,7 @@ describe('the emulator serves the quota APIs as their references describe them',
     main.kmsQuotas[0]!.used = 7;
     main.kmsQuotas[0]!.quota = 50;
     expect(await read()).toEqual({ type: 'CMK', quota: 50, used: 7 });
-    expect(emulator.requests).toEqual({ account: 0, project: 0, projects: 0, domains: 0, kms: 2, 'sfs-turbo': 0, metastudio: 0, unmatched: 0 });
+    expect(emulator.requests).toEqual({ ...emptyRequestCounts(), kms: 2 });
   });
 
   it('answers an unknown project in each service shape', async () => {
@@ -156,15 +159,16 @@ describe('the emulator serves the quota APIs as their references describe them',
     const unknown = '0123456789abcdef0123456789abcdef';
     const scope = { projectId: unknown };
     const attempts = [
-      [{ service: 'iam', path: `/v3.0/OS-QUOTA/projects/${unknown}`, scope }, 'IAM.0004'],
-      [{ service: 'kms', path: `/v1.0/${unknown}/kms/user-quotas`, scope }, 'KMS.0201'],
-      [{ service: 'sfs-turbo', path: `/v1/${unknown}/sfs-turbo/quotas`, scope }, 'SFS.TURBO.0002'],
-      [{ service: 'metastudio', path: `/v1/${unknown}/user/quotas`, scope }, 'MSS.00000003'],
+      [{ service: 'iam', path: `/v3.0/OS-QUOTA/projects/${unknown}`, scope }, 'IAM.0004', 404],
+      [{ service: 'kms', path: `/v1.0/${unknown}/kms/user-quotas`, scope }, 'KMS.0201', 404],
+      [{ service: 'sfs-turbo', path: `/v1/${unknown}/sfs-turbo/quotas`, scope }, 'SFS.TURBO.0002', 404],
+      // MetaStudio's error-code page has no code for an unknown project: it is a bad parameter.
+      [{ service: 'metastudio', path: `/v1/${unknown}/user/quotas`, scope }, 'MSS.00000003', 400],
     ] as const;
-    for (const [call, code] of attempts) {
+    for (const [call, code, status] of attempts) {
       const error = (await client.get(call).catch((e: unknown) => e)) as HuaweiCloudError;
       expect(error, code).toBeInstanceOf(HuaweiCloudError);
-      expect(error, code).toMatchObject({ status: 404, code, retryable: false });
+      expect(error, code).toMatchObject({ status, code, retryable: false });
       expect(error.requestId, code).toMatch(/^[0-9a-f]{32}$/);
     }
     const { root } = credentialsOf(emulator);

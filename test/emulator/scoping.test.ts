@@ -10,15 +10,15 @@ const OTHER_PROJECT = 'aaaabbbbccccddddeeeeffff00002222';
 
 /** The default state plus a second account with a cn-north-4 project, whose key is `OTHERACCOUNTKEY00001`. */
 function twoAccounts(): EmulatorStateInput {
-  const state = defaultState();
+  const state: EmulatorStateInput = defaultState();
   state.accounts.push({
     id: OTHER_DOMAIN,
     name: 'Other',
     enabled: true,
-    users: [{ id: 'aaaabbbbccccddddeeeeffff00003333', name: 'Other', root: true }],
+    users: [{ id: 'aaaabbbbccccddddeeeeffff00003333', name: 'Other', root: true, grants: [] }],
     accessKeys: [{ accessKey: 'OTHERACCOUNTKEY00001', secretKey: 'other-account-secret-key', userId: 'aaaabbbbccccddddeeeeffff00003333' }],
     tokens: [],
-    projects: [{ id: OTHER_PROJECT, name: 'cn-north-4', region: 'cn-north-4', enabled: true, iamQuotas: [], kmsQuotas: [], sfsTurboQuotas: [] }],
+    projects: [{ id: OTHER_PROJECT, name: 'cn-north-4', region: 'cn-north-4', enabled: true }],
     iamQuotas: [],
     metaStudioUsers: [],
   });

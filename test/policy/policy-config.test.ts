@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HuaweiCloudError } from '../../provider/client';
 import { DEFAULT_QUOTA_RULES, QUOTA_POLICY_CONFIG_SCHEMA, quotaPolicies } from '../../provider/policy';
 import { configSettings, parsePolicyConfig, type QuotaPolicyConfig } from '../../provider/policy/policy-config';
-import { checkQuotaRules, mergeQuotaRules } from '../../provider/policy/quota-rules';
+import { mergeQuotaRules } from '../../provider/policy/quota-rules';
 
 const FULL_CONFIG: Required<QuotaPolicyConfig> = {
   region: 'eu-west-101',
@@ -38,7 +38,7 @@ describe('the policy config', () => {
   it('names the key at fault', () => {
     expect(refusal({ region: 'north' })).toBe('policy config.region: must be a Huawei Cloud region ID such as cn-north-4 or eu-west-101');
     expect(refusal({ projectId: '../x' })).toMatch(/^policy config\.projectId: must be 1 to 64 characters/);
-    expect(refusal({ endpoints: { ecs: 'http://127.0.0.1' } })).toMatch(/^policy config\.endpoints\.ecs: /);
+    expect(refusal({ endpoints: { rds: 'http://127.0.0.1' } })).toMatch(/^policy config\.endpoints\.rds: /);
     expect(refusal({ endpoints: { kms: 'not a url' } })).toMatch(/^policy config\.endpoints\.kms: /);
     expect(refusal({ rules: { 'huaweicloud:Dew/key:Key': [{ service: 'kms', type: 'keys' }] } })).toBe(
       'policy config.rules.huaweicloud:Dew/key:Key[0].type: kms quota types are CMK, grant_per_CMK; got "keys"',
@@ -55,18 +55,6 @@ describe('the policy config', () => {
 });
 
 describe('the rules', () => {
-  it('default to the Huawei Cloud provider’s resource types, and pass their own checks', () => {
-    expect(checkQuotaRules(DEFAULT_QUOTA_RULES)).toEqual(DEFAULT_QUOTA_RULES);
-    expect(DEFAULT_QUOTA_RULES).toEqual({
-      'huaweicloud:Dew/key:Key': [{ service: 'kms', type: 'CMK', amount: 1 }],
-      'huaweicloud:Sfs/turbo:Turbo': [{ service: 'sfs-turbo', type: 'shares', amount: 1 }, { service: 'sfs-turbo', type: 'capacity', amountFrom: 'size' }],
-      'huaweicloud:Iam/user:User': [{ service: 'account', type: 'user', amount: 1 }],
-      'huaweicloud:Iam/group:Group': [{ service: 'account', type: 'group', amount: 1 }],
-      'huaweicloud:Iam/agency:Agency': [{ service: 'account', type: 'agency', amount: 1 }],
-      'huaweicloud:Iam/project:Project': [{ service: 'project', type: 'project', amount: 1, regionFrom: 'name' }],
-    });
-  });
-
   it('merge type by type, later layers winning', () => {
     const merged = mergeQuotaRules(DEFAULT_QUOTA_RULES, { 'huaweicloud:Dew/key:Key': [] }, undefined, { 'x:y/z:Z': [{ service: 'kms', type: 'CMK', amount: 2 }] });
     expect(merged['huaweicloud:Dew/key:Key']).toEqual([]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { settingsFromConfig } from '../../provider/config-settings';
 import { HuaweiCloudError } from '../../provider/errors';
+import { SERVICE_NAMES } from '../../provider/endpoints/service-names';
 
 const configOf = (values: Record<string, string>) => (key: string) => values[key];
 
@@ -16,13 +17,13 @@ describe('settings from stack config', () => {
   });
 
   it("keeps the endpoints of this package's services from the provider's wider map", () => {
-    const endpoints = JSON.stringify({ kms: 'https://kms.example', ecs: 'https://ecs.example' });
+    const endpoints = JSON.stringify({ kms: 'https://kms.example', rds: 'https://rds.example' });
     expect(settingsFromConfig(configOf({ 'huaweicloud:endpoints': endpoints }))).toEqual({ endpoints: { kms: 'https://kms.example' } });
   });
 
   it.each(['{kms: nope', '[]', '"https://kms.example"', '{"kms": 1}'])('refuses endpoints %s with an invalid-argument error naming the key', (text) => {
     const read = () => settingsFromConfig(configOf({ 'huaweicloud-quotas:endpoints': text }));
     expect(read).toThrow(HuaweiCloudError);
-    expect(read).toThrow(/^endpoints: stack config must be a JSON object of service name to URL.*services: iam, kms, sfs-turbo, metastudio$/);
+    expect(read).toThrow(new RegExp(`^endpoints: stack config must be a JSON object of service name to URL.*services: ${SERVICE_NAMES.join(', ')}$`));
   });
 });

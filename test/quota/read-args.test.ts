@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AccountQuotasArgs, checkArgs, MetaStudioArgs, ProjectScopeArgs } from '../../provider/quota/read-args';
+import { quotaApi } from '../../provider/apis/quota-apis';
+import { checkArgs, readArgsSchema } from '../../provider/quota/read-args';
 import { QuotaRequirementList } from '../../provider/quota/requirement-schema';
+import { QUOTA_SERVICES } from '../../provider/apis/quota-apis';
+
+const AccountQuotasArgs = readArgsSchema(quotaApi('account'));
+const ProjectScopeArgs = readArgsSchema(quotaApi('kms'));
+const MetaStudioArgs = readArgsSchema(quotaApi('metastudio'));
 
 const fails = (run: () => unknown) => {
   try {
@@ -24,7 +30,7 @@ describe('argument checks', () => {
 
   it('check requirements: service, type per service, need, and userId for MetaStudio', () => {
     const check = (requirements: unknown) => fails(() => checkArgs(QuotaRequirementList, requirements, 'requirements'));
-    expect(check([{ service: 'ecs', type: 'x', need: 1 }])).toMatchObject({ field: 'requirements[0].service', message: expect.stringContaining("'account' | 'project' | 'kms' | 'sfs-turbo' | 'metastudio'") });
+    expect(check([{ service: 'rds', type: 'x', need: 1 }])).toMatchObject({ field: 'requirements[0].service', message: expect.stringContaining(QUOTA_SERVICES.map((name) => `'${name}'`).join(' | ')) });
     expect(check([{ service: 'kms', type: 'CMK', need: 1 }, { service: 'kms', type: 'cmk', need: 1 }])).toMatchObject({
       field: 'requirements[1].type', message: 'requirements[1].type: kms quota types are CMK, grant_per_CMK; got "cmk"',
     });

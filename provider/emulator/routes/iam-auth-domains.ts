@@ -1,5 +1,3 @@
-import { serviceError } from '../error-bodies';
-import { queryProblem } from '../query-parameters';
 import type { RouteHandler } from '../route-handler';
 import { iamScopeProblem } from '../scoping';
 
@@ -7,8 +5,6 @@ import { iamScopeProblem } from '../scoping';
 export const authDomains: RouteHandler = (context) => {
   const scopeProblem = iamScopeProblem(context);
   if (scopeProblem) return scopeProblem;
-  const problem = queryProblem(context.query, {});
-  if (problem) return serviceError('iam', 'badRequest', `Request parameter is invalid: ${problem}.`);
   const { account } = context.caller;
   const domain = { id: account.id, name: account.name, enabled: account.enabled, description: '', links: { self: `${context.baseUrl}/v3/domains/${account.id}` } };
   return { status: 200, body: { domains: [domain], links: { self: `${context.baseUrl}/v3/auth/domains`, previous: null, next: null } } };

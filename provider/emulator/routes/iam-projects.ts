@@ -1,3 +1,4 @@
+import { IAM } from '../../apis/iam-service';
 import { serviceError } from '../error-bodies';
 import { queryProblem } from '../query-parameters';
 import type { RouteHandler } from '../route-handler';
@@ -14,7 +15,7 @@ export const listProjects: RouteHandler = (context) => {
   if (scopeProblem) return scopeProblem;
   const { query } = context;
   const problem = queryProblem(query, { name: anyId, domain_id: anyId, parent_id: anyId, enabled: (value) => value === 'true' || value === 'false' });
-  if (problem) return serviceError('iam', 'badRequest', `Request parameter is invalid: ${problem}.`);
+  if (problem) return serviceError(IAM, 'badRequest', `Request parameter is invalid: ${problem}.`);
   const { account } = context.caller;
   const projects = account.projects
     .map((project) => ({

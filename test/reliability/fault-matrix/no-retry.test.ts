@@ -51,11 +51,11 @@ interface Refusal {
 
 const REFUSALS: Refusal[] = [
   {
-    name: '400 for a parameter the API does not take',
-    status: 400, code: 'KMS.0308', route: 'kms', attempts: 1,
+    name: '400 for a value the API does not take (a page of 0 users)',
+    status: 400, code: 'MSS.00000003', route: 'metastudio', attempts: 1,
     client: (emulator) => withClient(emulator, credentialOptions('temporary keys'), (client) => {
       const projectId = projectsOf(emulator).main.id;
-      return client.http.get({ service: 'kms', path: `/v1.0/${projectId}/kms/user-quotas`, query: { unexpected: 'x' }, scope: { projectId } });
+      return client.http.get({ service: 'metastudio', path: `/v1/${projectId}/user/quotas`, query: { limit: 0 }, scope: { projectId } });
     }),
   },
   {

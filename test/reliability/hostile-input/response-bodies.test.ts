@@ -92,7 +92,7 @@ describe.each(READ_NAMES)('%s: hostile response bodies', (name) => {
         let cliOutcome = '-';
         if (status === 200) {
           clearSharedReads();
-          const run = await runCli(['get', name, '--output', output, '--endpoint', `${SERVICE[name]}=${server.url}`, '--region', 'cn-north-4', '--project-id', PROJECT, '--domain-id', DOMAIN], cliEnv);
+          const run = await runCli(['get', name, '--output', output, '--endpoint', `${SERVICE[name]}=${server.url}`, '--region', 'cn-north-4', ...(name === 'account' ? ['--domain-id', DOMAIN] : ['--project-id', PROJECT])], cliEnv);
           expect(run.code, run.stderr).toBe(outcome.ok ? 0 : 2);
           if (run.code === 0 && output === 'json') expect(shapeProblem(RESULT_SHAPES[name], JSON.parse(run.stdout))).toBeUndefined();
           if (run.code === 2) expect(cliErrorKind(run.stderr)).toBe('response-invalid');

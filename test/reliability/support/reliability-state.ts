@@ -32,6 +32,8 @@ export function reliabilityState(options: { subProjects?: number } = {}): Emulat
 /** A sub-project of cn-north-4 with a stable ID and quotas that differ per project, so that a mixed-up read shows. */
 function subProject(parent: EmulatorProject, index: number): EmulatorProject {
   return {
+    // The parent's quotas of every API, then those the suite reads with counts that differ per project.
+    ...structuredClone(parent),
     id: createHash('md5').update(`reliability-project-${index}`).digest('hex'),
     name: `${REGION}_load${String(index).padStart(3, '0')}`,
     region: REGION,

@@ -1,24 +1,18 @@
+// Generated from the quota API definitions (provider/apis) by scripts/generate-from-registry.js; do not edit.
 import type * as pulumi from '@pulumi/pulumi';
-import type { AccountQuotas, AccountQuotaType } from '../services/account-quotas';
-import { invokeRead, invokeReadOutput } from './invoke';
-import { type OutputArgs } from './output-args';
-import type { ConnectionArgs } from './settings';
+import type { QuotaReadArgs, QuotaReadResult } from '../../apis/quota-apis';
+import { invokeRead, invokeReadOutput } from '../invoke';
+import type { OutputArgs } from '../output-args';
+import type { ConnectionArgs } from '../settings';
 
 /** Arguments of {@link getAccountQuotas}. Unset settings come from stack config, then the environment. */
-export interface GetAccountQuotasArgs extends ConnectionArgs {
-  /** Default: from stack config or the environment, else looked up (`GET /v3/auth/domains`). */
-  domainId?: string;
-  /** One quota type, spelled as the API spells it (`assigment_group_mp`...); default all ten. */
-  type?: AccountQuotaType;
-  /** Cancels the read. */
-  signal?: AbortSignal;
-}
+export interface GetAccountQuotasArgs extends ConnectionArgs, Omit<QuotaReadArgs<'account'>, 'region'> {}
 
 /** Arguments of {@link getAccountQuotasOutput}: the same, each a `pulumi.Input`. */
 export interface GetAccountQuotasOutputArgs extends OutputArgs<Omit<GetAccountQuotasArgs, 'signal'>> {}
 
 /** The result of {@link getAccountQuotas}. */
-export interface GetAccountQuotasResult extends AccountQuotas {}
+export interface GetAccountQuotasResult extends QuotaReadResult<'account'> {}
 
 /**
  * Reads the IAM quotas of the account: users, groups, identity providers, agencies, policies and permission assignments (IAM `GET /v3.0/OS-QUOTA/domains/{domain_id}`).
@@ -33,7 +27,7 @@ export interface GetAccountQuotasResult extends AccountQuotas {}
  * ```
  */
 export function getAccountQuotas(args: GetAccountQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetAccountQuotasResult> {
-  return invokeRead(args, (client, a) => client.accountQuotas({ domainId: a.domainId, type: a.type, region: a.region, signal: a.signal }));
+  return invokeRead('account', args);
 }
 
 /**

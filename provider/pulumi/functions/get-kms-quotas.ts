@@ -1,24 +1,18 @@
+// Generated from the quota API definitions (provider/apis) by scripts/generate-from-registry.js; do not edit.
 import type * as pulumi from '@pulumi/pulumi';
-import type { RegionalQuotas } from '../services/regional-quotas';
-import { invokeRead, invokeReadOutput } from './invoke';
-import { projectScope, type OutputArgs } from './output-args';
-import type { ConnectionArgs } from './settings';
+import type { QuotaReadArgs, QuotaReadResult } from '../../apis/quota-apis';
+import { invokeRead, invokeReadOutput } from '../invoke';
+import type { OutputArgs } from '../output-args';
+import type { ConnectionArgs } from '../settings';
 
 /** Arguments of {@link getKmsQuotas}. Unset settings come from stack config, then the environment. */
-export interface GetKmsQuotasArgs extends ConnectionArgs {
-  /** Default: from stack config or the environment for its region, else looked up by `projectName` or the region. */
-  projectId?: string;
-  /** A project name to look up, such as `cn-north-4_dev`. */
-  projectName?: string;
-  /** Cancels the read. */
-  signal?: AbortSignal;
-}
+export interface GetKmsQuotasArgs extends ConnectionArgs, Omit<QuotaReadArgs<'kms'>, 'region'> {}
 
 /** Arguments of {@link getKmsQuotasOutput}: the same, each a `pulumi.Input`. */
 export interface GetKmsQuotasOutputArgs extends OutputArgs<Omit<GetKmsQuotasArgs, 'signal'>> {}
 
 /** The result of {@link getKmsQuotas}. */
-export interface GetKmsQuotasResult extends RegionalQuotas {}
+export interface GetKmsQuotasResult extends QuotaReadResult<'kms'> {}
 
 /**
  * Reads the KMS quotas of a project: `CMK` (customer master keys) and `grant_per_CMK` (KMS `GET /v1.0/{project_id}/kms/user-quotas`).
@@ -34,7 +28,7 @@ export interface GetKmsQuotasResult extends RegionalQuotas {}
  * ```
  */
 export function getKmsQuotas(args: GetKmsQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetKmsQuotasResult> {
-  return invokeRead(args, (client, a) => client.kmsQuotas(projectScope(a)));
+  return invokeRead('kms', args);
 }
 
 /**

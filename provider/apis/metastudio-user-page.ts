@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import type { ApiCall } from './api-definition';
 import { isQuotaNumber, QuotaNumber } from './quota-number';
-import { parseResponse } from './parse-response';
 
 /** More users than an account can have: a larger `count` is not believed (every 100 users cost a request). */
 export const MAX_METASTUDIO_USERS = 100_000;
@@ -19,8 +19,8 @@ type UserQuotaPage = z.output<typeof UserQuotaPage>;
  * drops) is used as it is, sparing zod a copy of every user: an account of 10,000 users is 100 pages. Anything else
  * goes through zod, which names what is wrong.
  */
-export function readUserQuotaPage(body: unknown): UserQuotaPage {
-  return isUserQuotaPage(body) ? body : parseResponse(UserQuotaPage, body, 'metastudio', 'GET /v1/{project_id}/user/quotas');
+export function readUserQuotaPage(body: unknown, parse: ApiCall<unknown>['parse']): UserQuotaPage {
+  return isUserQuotaPage(body) ? body : parse(UserQuotaPage, body);
 }
 
 function isUserQuotaPage(body: unknown): body is UserQuotaPage {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { EmulatorMetaStudioUser } from './state-schema';
+import type { METASTUDIO_QUOTA_KEYS } from './metastudio';
 
-type QuotaDetail = EmulatorMetaStudioUser['quota'];
+type QuotaDetail = Record<(typeof METASTUDIO_QUOTA_KEYS)[number], number>;
 
 /** Quota values to draw from, per key; `-1` (no limit) is among them so that some users are unlimited. */
 const QUOTA_CHOICES: Record<keyof QuotaDetail, readonly number[]> = {
@@ -21,7 +21,7 @@ const FRACTIONAL_KEYS = new Set<keyof QuotaDetail>(['video_time_2d_model', 'vide
  * MetaStudio users for the default state: the same list on every run (a seeded generator, no run-time randomness),
  * with unlimited (`-1`) quotas here and there, fractional `video_time_*` minutes, and usage that sometimes reaches the quota.
  */
-export function generateMetaStudioUsers(count: number, seed: number): EmulatorMetaStudioUser[] {
+export function generateMetaStudioUsers(count: number, seed: number): { user_id: string; quota: QuotaDetail; usage: QuotaDetail }[] {
   const random = mulberry32(seed);
   const pick = <T>(choices: readonly T[]): T => choices[Math.floor(random() * choices.length)]!;
   return Array.from({ length: count }, (_, index) => {

@@ -1,27 +1,21 @@
+// Generated from the quota API definitions (provider/apis) by scripts/generate-from-registry.js; do not edit.
 import type * as pulumi from '@pulumi/pulumi';
-import type { ProjectQuotas } from '../services/project-quotas';
-import { invokeRead, invokeReadOutput } from './invoke';
-import { projectScope, type OutputArgs } from './output-args';
-import type { ConnectionArgs } from './settings';
+import type { QuotaReadArgs, QuotaReadResult } from '../../apis/quota-apis';
+import { invokeRead, invokeReadOutput } from '../invoke';
+import type { OutputArgs } from '../output-args';
+import type { ConnectionArgs } from '../settings';
 
 /** Arguments of {@link getProjectQuotas}. Unset settings come from stack config, then the environment. */
-export interface GetProjectQuotasArgs extends ConnectionArgs {
-  /** Default: from stack config or the environment for its region, else looked up by `projectName` or the region. */
-  projectId?: string;
-  /** A project name to look up, such as `cn-north-4_dev`. */
-  projectName?: string;
-  /** Cancels the read. */
-  signal?: AbortSignal;
-}
+export interface GetProjectQuotasArgs extends ConnectionArgs, Omit<QuotaReadArgs<'project'>, 'region'> {}
 
 /** Arguments of {@link getProjectQuotasOutput}: the same, each a `pulumi.Input`. */
 export interface GetProjectQuotasOutputArgs extends OutputArgs<Omit<GetProjectQuotasArgs, 'signal'>> {}
 
 /** The result of {@link getProjectQuotas}. */
-export interface GetProjectQuotasResult extends ProjectQuotas {}
+export interface GetProjectQuotasResult extends QuotaReadResult<'project'> {}
 
 /**
- * Reads the IAM quotas of a project (IAM `GET /v3.0/OS-QUOTA/projects/{project_id}`).
+ * Reads the IAM quotas of a project: `project`, the sub-projects its region may hold (IAM `GET /v3.0/OS-QUOTA/projects/{project_id}`).
  *
  * @example
  * ```ts
@@ -32,7 +26,7 @@ export interface GetProjectQuotasResult extends ProjectQuotas {}
  * ```
  */
 export function getProjectQuotas(args: GetProjectQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetProjectQuotasResult> {
-  return invokeRead(args, (client, a) => client.projectQuotas(projectScope(a)));
+  return invokeRead('project', args);
 }
 
 /**

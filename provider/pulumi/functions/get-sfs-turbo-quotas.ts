@@ -1,24 +1,18 @@
+// Generated from the quota API definitions (provider/apis) by scripts/generate-from-registry.js; do not edit.
 import type * as pulumi from '@pulumi/pulumi';
-import type { RegionalQuotas } from '../services/regional-quotas';
-import { invokeRead, invokeReadOutput } from './invoke';
-import { projectScope, type OutputArgs } from './output-args';
-import type { ConnectionArgs } from './settings';
+import type { QuotaReadArgs, QuotaReadResult } from '../../apis/quota-apis';
+import { invokeRead, invokeReadOutput } from '../invoke';
+import type { OutputArgs } from '../output-args';
+import type { ConnectionArgs } from '../settings';
 
 /** Arguments of {@link getSfsTurboQuotas}. Unset settings come from stack config, then the environment. */
-export interface GetSfsTurboQuotasArgs extends ConnectionArgs {
-  /** Default: from stack config or the environment for its region, else looked up by `projectName` or the region. */
-  projectId?: string;
-  /** A project name to look up, such as `cn-north-4_dev`. */
-  projectName?: string;
-  /** Cancels the read. */
-  signal?: AbortSignal;
-}
+export interface GetSfsTurboQuotasArgs extends ConnectionArgs, Omit<QuotaReadArgs<'sfs-turbo'>, 'region'> {}
 
 /** Arguments of {@link getSfsTurboQuotasOutput}: the same, each a `pulumi.Input`. */
 export interface GetSfsTurboQuotasOutputArgs extends OutputArgs<Omit<GetSfsTurboQuotasArgs, 'signal'>> {}
 
 /** The result of {@link getSfsTurboQuotas}. */
-export interface GetSfsTurboQuotasResult extends RegionalQuotas {}
+export interface GetSfsTurboQuotasResult extends QuotaReadResult<'sfs-turbo'> {}
 
 /**
  * Reads the SFS Turbo quotas of a project: `shares` (file systems) and `capacity` (GB) (SFS Turbo `GET /v1/{project_id}/sfs-turbo/quotas`).
@@ -33,7 +27,7 @@ export interface GetSfsTurboQuotasResult extends RegionalQuotas {}
  * ```
  */
 export function getSfsTurboQuotas(args: GetSfsTurboQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetSfsTurboQuotasResult> {
-  return invokeRead(args, (client, a) => client.sfsTurboQuotas(projectScope(a)));
+  return invokeRead('sfs-turbo', args);
 }
 
 /**

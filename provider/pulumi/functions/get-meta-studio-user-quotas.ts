@@ -1,26 +1,18 @@
+// Generated from the quota API definitions (provider/apis) by scripts/generate-from-registry.js; do not edit.
 import type * as pulumi from '@pulumi/pulumi';
-import type { MetaStudioUserQuotas } from '../services/metastudio-user-quotas';
-import { invokeRead, invokeReadOutput } from './invoke';
-import { projectScope, type OutputArgs } from './output-args';
-import type { ConnectionArgs } from './settings';
+import type { QuotaReadArgs, QuotaReadResult } from '../../apis/quota-apis';
+import { invokeRead, invokeReadOutput } from '../invoke';
+import type { OutputArgs } from '../output-args';
+import type { ConnectionArgs } from '../settings';
 
 /** Arguments of {@link getMetaStudioUserQuotas}. Unset settings come from stack config, then the environment. */
-export interface GetMetaStudioUserQuotasArgs extends ConnectionArgs {
-  /** Default: from stack config or the environment for its region, else looked up by `projectName` or the region. */
-  projectId?: string;
-  /** A project name to look up, such as `cn-north-4_dev`. */
-  projectName?: string;
-  /** One IAM user; default every user. */
-  userId?: string;
-  /** Cancels the read. */
-  signal?: AbortSignal;
-}
+export interface GetMetaStudioUserQuotasArgs extends ConnectionArgs, Omit<QuotaReadArgs<'metastudio'>, 'region'> {}
 
 /** Arguments of {@link getMetaStudioUserQuotasOutput}: the same, each a `pulumi.Input`. */
 export interface GetMetaStudioUserQuotasOutputArgs extends OutputArgs<Omit<GetMetaStudioUserQuotasArgs, 'signal'>> {}
 
 /** The result of {@link getMetaStudioUserQuotas}. */
-export interface GetMetaStudioUserQuotasResult extends MetaStudioUserQuotas {}
+export interface GetMetaStudioUserQuotasResult extends QuotaReadResult<'metastudio'> {}
 
 /**
  * Reads the MetaStudio quotas of every IAM user of the account (or one), every page read for you. Only the account's root credentials may call it. `video_time_*` values are minutes and may be fractional; `-1` quotas come back as `unlimited` (MetaStudio `GET /v1/{project_id}/user/quotas`).
@@ -35,7 +27,7 @@ export interface GetMetaStudioUserQuotasResult extends MetaStudioUserQuotas {}
  * ```
  */
 export function getMetaStudioUserQuotas(args: GetMetaStudioUserQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetMetaStudioUserQuotasResult> {
-  return invokeRead(args, (client, a) => client.metaStudioUserQuotas({ ...projectScope(a), userId: a.userId }));
+  return invokeRead('metastudio', args);
 }
 
 /**

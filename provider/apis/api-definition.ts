@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+import type { QuotaResource } from '../quota/quota-resource';
+import type { EmulatorPart } from './emulator-part';
+import type { EndpointService } from './endpoint-service';
+import type { ApiScope, ScopeFields, ScopeShape } from './scope-args';
+
+/** A quota type a service reports, for docs, help and the errors that list the allowed types. */
+export interface QuotaTypeInfo {
+  /** What it counts. */
+  readonly description: string;
+  /** The unit of its quota and usage, when not a count (`MiB`, `GB`, `minutes`). */
+  readonly unit?: string;
+}
+
+/** Quota types spelled by a pattern, for services whose keys vary by region (EVS's `volumes_SSD`, `gigabytes_GPSSD`...). */
+export interface QuotaTypePattern {
+  readonly pattern: RegExp;
+  /** How the pattern reads, for errors and docs: `volumes_<TYPE>, gigabytes_<TYPE>, snapshots_<TYPE>`. */
+  readonly description: string;
+}
+
+/** One quota use of a Pulumi resource type: which type of this API's quotas, and how much. */
+export interface ResourceQuotaUse {
+  /** The quota type, as the API spells it. */
+  readonly type: string;
+  /** A fixed amount per resource. Default 1. */
+  readonly amount?: number;
+  /** Instead of `amount`: the input property holding the amount (SFS Turbo's `size`, in GB). */
+  readonly amountFrom?: string;
+  /** The input property naming the region (its value is a region, or starts with one and `_`). Default `region`. */
+  readonly regionFrom?: string;
+}
+
+/** What a definition's `read` hook is given: where to read, its extra arguments, and one signed GET of its path. */
+export interface ApiCall<Args> {
+  /** The scope resolved: account, project, and the region (`undefined` for IAM's global endpoint). */
+  readonly scope: { readonly domainId?: string; readonly projectId?: string; readonly region?: string };
+  /** The API's own arguments (`type`, `userId`...), checked. */
+  readonly args: Args;
+  /** Sends `GET {path}` with this query, signed and scoped; resolves to the parsed JSON body. */
+  get(query?: Record<string, string | number | undefined>): Promise<unknown>;
+  /** Checks a body against the response schema; a mismatch is a `response-invalid` error naming the field. */
+  parse<T>(schema: z.ZodType<T>, body: unknown): T;
+}
+
+/** The requirement fields a read is for, as the quota client passes them to `resourcesFor`. */
+export interface RequirementScope {
+  readonly type: string;
+  readonly userId?: string;
+}
+
+/**
+ * One Huawei Cloud quota API, declared once: everything else (the client's read, the Pulumi data sources, `hwquota
+ * get`, requirements, policy rules, the emulator's route and state, the README table) is derived from it.
+ */
+export interface QuotaApiDefinition<
+  Name extends string = string,
+  Method extends string = string,
+  Host extends string = string,
+  Scope extends ApiScope = ApiScope,
+  Extra extends z.ZodRawShape = z.ZodRawShape,
+  Fields extends object = object,
+  Emulator extends EmulatorPart = EmulatorPart,
+> {
+  /** The API's name in requirements, `hwquota get`, emulator routes and faults: `kms`, `sfs-turbo`. */
+  readonly name: Name;
+  /** The client method (`kmsQuotas`); the data sources are `get` + it capitalised (`getKmsQuotas`, `getKmsQuotasOutput`). */
+  readonly method: Method;
+  /** A short title for tables and help: `KMS quotas`. */
+  readonly title: string;
+  /** One sentence on what it reads, for docs. */
+  readonly summary: string;
+  /** Where the API is documented. */
+  readonly reference: string;
+  /** The service whose endpoint it is called at. */
+  readonly service: EndpointService<Host>;
+  /** `account` (IAM domain), `project` (an IAM project, any region's IAM endpoint) or `regional` (a project in a region). */
+  readonly scope: Scope;
+  /** The path template, `{project_id}` and `{domain_id}` filled from the scope (see `pathParameters`). */
+  readonly path: string;
+  /** Path parameters beyond `{project_id}` and `{domain_id}`, from the scope (EVS's `{target_project_id}`). */
+  pathParameters?(scope: { readonly projectId?: string; readonly domainId?: string }): Readonly<Record<string, string>>;
+  /** The API's own arguments beyond its scope, each with `.describe()` (used for docs and `hwquota get` flags). */
+  readonly args: Extra;
+  /** The quota types it reports, by their API spelling. */
+  readonly quotaTypes: Readonly<Record<string, QuotaTypeInfo>>;
+  /** More types, spelled by a pattern. */
+  readonly quotaTypePattern?: QuotaTypePattern;
+  /** Reads the quotas: one GET, or every page. */
+  read(call: ApiCall<z.output<z.ZodObject<Extra>>>): Promise<Fields>;
+  /**
+   * Quotas are per IAM user (MetaStudio): a requirement names `userId`, and resources are found under `users`.
+   * Such quotas are not counted by the policies (no resource maps to a user).
+   */
+  readonly perUser?: boolean;
+  /** The quotas a requirement is judged against; default the result's `resources`. */
+  resourcesFor?(result: Fields, requirement: RequirementScope): readonly QuotaResource[];
+  /** What Pulumi resources of the Huawei Cloud provider use of these quotas, by type token. */
+  readonly countedBy?: Readonly<Record<string, readonly ResourceQuotaUse[]>>;
+  /** How the local emulator serves it. */
+  readonly emulator: Emulator;
+  /** A TypeScript example for the data source's docs. */
+  readonly example: string;
+}
+
+/** The arguments of an API's read: its scope, then its own. */
+export type ApiArgsShape<A extends QuotaApiDefinition> = ScopeShape<A['scope']> & A['args'];
+
+/** What an API's read returns: where it was read, then its quotas. */
+export type ApiResult<A extends QuotaApiDefinition> = A extends QuotaApiDefinition<string, string, string, infer Scope, z.ZodRawShape, infer Fields, EmulatorPart>
+  ? ScopeFields<Scope> & Fields
+  : never;
+
+/** Declares an API, keeping its names as literal types so that the client's method names can be derived. */
+export function defineQuotaApi<
+  const Name extends string,
+  const Method extends string,
+  const Host extends string,
+  const Scope extends ApiScope,
+  Extra extends z.ZodRawShape,
+  Fields extends object,
+  Emulator extends EmulatorPart,
+>(definition: QuotaApiDefinition<Name, Method, Host, Scope, Extra, Fields, Emulator>): QuotaApiDefinition<Name, Method, Host, Scope, Extra, Fields, Emulator> {
+  return definition;
+}

@@ -1,0 +1,96 @@
+import type { ApiCall, ApiResult } from '../apis/api-definition';
+import { parseResponse } from '../apis/parse-response';
+import type { QuotaApi } from '../apis/quota-apis';
+import { HuaweiCloudError, invalidArgument } from '../errors';
+import type { HuaweiCloudClient } from '../huawei-cloud-client';
+import { expandPath } from '../path-parameters';
+import type { CheckedReadArgs } from './read-args';
+import { sharedRead } from './read-cache';
+
+/** How a quota client reads: with this signed client, sharing identical reads for `cacheTtlMs`. */
+export interface ReadContext {
+  readonly http: HuaweiCloudClient;
+  readonly cacheTtlMs: number;
+}
+
+/**
+ * Reads one API with checked arguments: resolves its scope (the account, or the project in its region), then runs
+ * the definition's `read` hook through one shared, cached read. Identical reads in the process share one request.
+ */
+export async function readQuotaApi<A extends QuotaApi>(context: ReadContext, api: A, args: CheckedReadArgs<A>): Promise<ApiResult<A>> {
+  const { http } = context;
+  const scope = await resolveScope(http, api, args as ScopeArgs);
+  const own = Object.keys(api.args).map((name) => (args as Record<string, unknown>)[name]);
+  const endpoint = http.endpoint(api.service.host, scope.region);
+  const key = [await http.identity(), api.name, endpoint, scope.domainId, scope.projectId, JSON.stringify(own)].join('\n');
+  return sharedRead(key, context.cacheTtlMs, async () => {
+    const ids: Record<string, string> = scope.domainId ? { domain_id: scope.domainId } : { project_id: scope.projectId! };
+    const path = expandPath(api.path, { ...ids, ...api.pathParameters?.(scope) });
+    const what = `GET ${api.path}`;
+    const call: ApiCall<never> = {
+      scope,
+      args: args as never,
+      get: async (query) => {
+        const { body } = await http.get({
+          service: api.service.host,
+          region: scope.region,
+          path,
+          query,
+          scope: scope.domainId ? { domainId: scope.domainId } : { projectId: scope.projectId! },
+          signal: args.signal as AbortSignal | undefined,
+        });
+        return body;
+      },
+      parse: (schema, body) => parseResponse(schema, body, api.service.host, what),
+    };
+    const fields = await (api.read as (call: ApiCall<never>) => Promise<object>)(call);
+    return { ...scopeFields(api, scope), ...fields } as ApiResult<A>;
+  });
+}
+
+interface ScopeArgs {
+  region?: string;
+  domainId?: string;
+  projectId?: string;
+  projectName?: string;
+  signal?: AbortSignal;
+}
+
+interface ResolvedScope {
+  domainId?: string;
+  projectId?: string;
+  /** The region whose endpoint is called; `undefined`: the global IAM endpoint. */
+  region?: string;
+}
+
+async function resolveScope(http: HuaweiCloudClient, api: QuotaApi, args: ScopeArgs): Promise<ResolvedScope> {
+  const { signal } = args;
+  switch (api.scope) {
+    case 'account':
+      return { domainId: await http.resolveDomainId({ domainId: args.domainId, signal }), region: args.region };
+    case 'project':
+      return { projectId: await http.resolveProjectId({ region: args.region, projectId: args.projectId, projectName: args.projectName, signal }), region: args.region };
+    case 'regional': {
+      const region = args.region ?? http.region;
+      if (!region) {
+        throw new HuaweiCloudError({ kind: 'invalid-argument', field: 'region', message: `region: ${api.name} needs a region; pass region or set HW_REGION_NAME` });
+      }
+      const { regions } = api.service;
+      if (regions && !regions.includes(region)) {
+        throw invalidArgument('region', `${api.service.title} is not offered in region ${region}; it is offered in ${regions.join(', ')}`);
+      }
+      return { projectId: await http.resolveProjectId({ region, projectId: args.projectId, projectName: args.projectName, signal }), region };
+    }
+  }
+}
+
+function scopeFields(api: QuotaApi, scope: ResolvedScope): object {
+  switch (api.scope) {
+    case 'account':
+      return { domainId: scope.domainId };
+    case 'project':
+      return { projectId: scope.projectId };
+    case 'regional':
+      return { projectId: scope.projectId, region: scope.region };
+  }
+}

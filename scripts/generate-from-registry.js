@@ -1,0 +1,186 @@
+#!/usr/bin/env node
+// Writes what is derived from the quota API definitions (provider/apis/*.ts, each a `defineQuotaApi(...)`):
+// the registry that lists them, the Pulumi data sources (getX, getXOutput and their Args and Result types), and the
+// README's API and function tables and the `--help` blocks it shows. `--check` writes nothing and exits 1 when a file is not what it would write
+// (test/apis/generated-files.test.ts runs it). Run it after adding or changing a definition: `npm run generate`.
+'use strict';
+const { readFileSync, readdirSync, writeFileSync, rmSync, existsSync } = require('node:fs');
+const { join } = require('node:path');
+const Module = require('node:module');
+const ts = require('typescript');
+
+const root = join(__dirname, '..');
+const apisDir = join(root, 'provider', 'apis');
+const functionsDir = join(root, 'provider', 'pulumi', 'functions');
+const HEADER = '// Generated from the quota API definitions (provider/apis) by scripts/generate-from-registry.js; do not edit.\n';
+
+/** Definition files and the constant each exports, found by their `export const x = defineQuotaApi(` line. */
+function findDefinitions() {
+  return readdirSync(apisDir)
+    .filter((file) => file.endsWith('.ts'))
+    .sort()
+    .flatMap((file) => {
+      const match = /^export const (\w+) = defineQuotaApi\(/m.exec(readFileSync(join(apisDir, file), 'utf8'));
+      return match ? [{ file: file.replace(/\.ts$/, ''), constant: match[1] }] : [];
+    });
+}
+
+function registrySource(definitions) {
+  const imports = definitions.map(({ file, constant }) => `import { ${constant} } from './${file}';\n`).join('');
+  const list = definitions.map(({ constant }) => constant).join(', ');
+  return `${HEADER}${imports}\n/** Every quota API this package reads, by file name. */\nexport const QUOTA_APIS = [${list}] as const;\n`;
+}
+
+/** Loads the TypeScript sources as they are, compiled on require (`./x.js` in them meaning `./x.ts`). */
+function loadRegistry() {
+  require.extensions['.ts'] = (module, filename) => {
+    const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
+    module._compile(ts.transpileModule(readFileSync(filename, 'utf8'), { fileName: filename, compilerOptions }).outputText, filename);
+  };
+  const resolve = Module._resolveFilename;
+  Module._resolveFilename = function resolveTs(request, parent, ...rest) {
+    const typescript = request.startsWith('.') && request.endsWith('.js') && parent?.filename?.endsWith('.ts') ? request.replace(/\.js$/, '.ts') : undefined;
+    return resolve.call(this, typescript && existsSync(join(parent.path, typescript)) ? typescript : request, parent, ...rest);
+  };
+  return {
+    apis: require(join(apisDir, 'registry.ts')).QUOTA_APIS,
+    scopeShapes: require(join(apisDir, 'scope-args.ts')).SCOPE_SHAPES,
+  };
+}
+
+const capitalise = (text) => text[0].toUpperCase() + text.slice(1);
+const kebab = (text) => text.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+const functionName = (api) => `get${capitalise(api.method)}`;
+const functionFile = (api) => kebab(functionName(api));
+
+/** The arguments a data source takes besides the connection settings (`region` is one of those). */
+function ownArguments(api, scopeShapes) {
+  return Object.keys({ ...scopeShapes[api.scope], ...api.args }).filter((name) => name !== 'region' && name !== 'signal');
+}
+
+function resultFields(api) {
+  const where = { account: ['domainId'], project: ['projectId'], regional: ['projectId', 'region'] }[api.scope];
+  return [...where, ...(api.perUser ? ['count', 'users: [{userId, resources}]'] : ['resources'])];
+}
+
+const docLines = (text) => text.split('\n').map((line) => ` * ${line}`.trimEnd()).join('\n');
+
+function functionSource(api) {
+  const name = functionName(api);
+  const type = capitalise(name);
+  return `${HEADER}import type * as pulumi from '@pulumi/pulumi';
+import type { QuotaReadArgs, QuotaReadResult } from '../../apis/quota-apis';
+import { invokeRead, invokeReadOutput } from '../invoke';
+import type { OutputArgs } from '../output-args';
+import type { ConnectionArgs } from '../settings';
+
+/** Arguments of {@link ${name}}. Unset settings come from stack config, then the environment. */
+export interface ${type}Args extends ConnectionArgs, Omit<QuotaReadArgs<'${api.name}'>, 'region'> {}
+
+/** Arguments of {@link ${name}Output}: the same, each a \`pulumi.Input\`. */
+export interface ${type}OutputArgs extends OutputArgs<Omit<${type}Args, 'signal'>> {}
+
+/** The result of {@link ${name}}. */
+export interface ${type}Result extends QuotaReadResult<'${api.name}'> {}
+
+/**
+${docLines(`Reads ${api.summary} (${api.service.title} \`GET ${api.path}\`).`)}
+ *
+ * @example
+ * \`\`\`ts
+ * import * as pulumi from '@pulumi/pulumi';
+ * import * as quotas from 'pulumi-huaweicloud-quotas';
+ *
+${docLines(api.example)}
+ * \`\`\`
+ */
+export function ${name}(args: ${type}Args = {}, _opts?: pulumi.InvokeOptions): Promise<${type}Result> {
+  return invokeRead('${api.name}', args);
+}
+
+/**
+ * The Output form of {@link ${name}}: takes Inputs; an unknown input during preview gives an unknown result
+ * without a request, a secret input gives a secret result, and \`opts.dependsOn\` is waited for.
+ */
+export function ${name}Output(args: ${type}OutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<${type}Result> {
+  return invokeReadOutput(args, opts, (plain: ${type}Args) => ${name}(plain));
+}
+`;
+}
+
+function functionsIndexSource(apis) {
+  return `${HEADER}${apis.map((api) => `export * from './${functionFile(api)}';\n`).join('')}`;
+}
+
+function readmeTables(apis, scopeShapes) {
+  const apiTable = [
+    '| API | service | request | `hwquota get` | data source |',
+    '|---|---|---|---|---|',
+    ...apis.map((api) => `| ${api.title} | ${api.service.title} | \`GET ${api.path}\`${api.perUser ? ' (every page)' : ''} | \`${api.name}\` | \`${functionName(api)}\` |`),
+  ].join('\n');
+  const functionTable = [
+    '| function | args | result |',
+    '|---|---|---|',
+    ...apis.map((api) => {
+      const args = ownArguments(api, scopeShapes).map((name) => `\`${name}?\``).join(', ');
+      return `| \`${functionName(api)}\` / \`${functionName(api)}Output\` | ${args || '—'} | \`{${resultFields(api).join(', ')}}\` |`;
+    }),
+  ].join('\n');
+  return { apis: apiTable, functions: functionTable };
+}
+
+/** Replaces what is between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`. */
+function replaceSection(text, name, content) {
+  const start = `<!-- generated:${name} -->`;
+  const end = `<!-- /generated:${name} -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from === -1 || to < from) throw new Error(`README.md has no ${start} ... ${end} section`);
+  return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
+}
+
+/** Each README block `$ hwquota ... --help` followed by its output, with the output the CLI prints now. */
+async function withCurrentHelp(text) {
+  const { main: hwquota } = require(join(root, 'provider', 'cli', 'hwquota.ts'));
+  let result = text;
+  for (const [block, command] of text.matchAll(/```\n\$ hwquota((?: \w+)*) --help\n[\s\S]*?```/g)) {
+    let stdout = '';
+    const io = { stdout: { write: (chunk) => (stdout += chunk) }, stderr: { write: () => true }, env: {}, color: false };
+    await hwquota([...command.trim().split(' ').filter(Boolean), '--help'], io);
+    result = result.replace(block, `\`\`\`\n$ hwquota${command} --help\n${stdout}\`\`\``);
+  }
+  return result;
+}
+
+async function main() {
+  const check = process.argv.includes('--check');
+  const definitions = findDefinitions();
+  const files = new Map([[join(apisDir, 'registry.ts'), registrySource(definitions)]]);
+  // The registry is written first: the rest is derived from it.
+  if (!check) writeFileSync(join(apisDir, 'registry.ts'), files.get(join(apisDir, 'registry.ts')));
+  const { apis, scopeShapes } = loadRegistry();
+  for (const api of apis) files.set(join(functionsDir, `${functionFile(api)}.ts`), functionSource(api));
+  files.set(join(functionsDir, 'index.ts'), functionsIndexSource(apis));
+  const readmePath = join(root, 'README.md');
+  const tables = readmeTables(apis, scopeShapes);
+  const readme = replaceSection(replaceSection(readFileSync(readmePath, 'utf8'), 'apis', tables.apis), 'functions', tables.functions);
+  files.set(readmePath, await withCurrentHelp(readme));
+
+  const stale = readdirSync(functionsDir).map((file) => join(functionsDir, file)).filter((file) => !files.has(file));
+  const different = [...files].filter(([path, content]) => !existsSync(path) || readFileSync(path, 'utf8') !== content).map(([path]) => path);
+  if (check) {
+    const problems = [...different.map((path) => `${path} is not what the definitions make`), ...stale.map((path) => `${path} comes from no definition`)];
+    for (const problem of problems) console.error(problem);
+    if (problems.length > 0) console.error('Run `npm run generate` and commit what it writes.');
+    process.exitCode = problems.length > 0 ? 1 : 0;
+    return;
+  }
+  for (const path of different) writeFileSync(path, files.get(path));
+  for (const path of stale) rmSync(path);
+  console.log(`${definitions.length} quota APIs; wrote ${different.length} file(s), removed ${stale.length}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

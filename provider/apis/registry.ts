@@ -1,9 +1,10 @@
 // Generated from the quota API definitions (provider/apis) by scripts/generate-from-registry.js; do not edit.
 import { account } from './account';
+import { ecs } from './ecs';
 import { kms } from './kms';
 import { metaStudio } from './metastudio';
 import { project } from './project';
 import { sfsTurbo } from './sfs-turbo';
 
 /** Every quota API this package reads, by file name. */
-export const QUOTA_APIS = [account, kms, metaStudio, project, sfsTurbo] as const;
+export const QUOTA_APIS = [account, ecs, kms, metaStudio, project, sfsTurbo] as const;

@@ -1,0 +1,40 @@
+// Generated from the quota API definitions (provider/apis) by scripts/generate-from-registry.js; do not edit.
+import type * as pulumi from '@pulumi/pulumi';
+import type { QuotaReadArgs, QuotaReadResult } from '../../apis/quota-apis';
+import { invokeRead, invokeReadOutput } from '../invoke';
+import type { OutputArgs } from '../output-args';
+import type { ConnectionArgs } from '../settings';
+
+/** Arguments of {@link getEcsQuotas}. Unset settings come from stack config, then the environment. */
+export interface GetEcsQuotasArgs extends ConnectionArgs, Omit<QuotaReadArgs<'ecs'>, 'region'> {}
+
+/** Arguments of {@link getEcsQuotasOutput}: the same, each a `pulumi.Input`. */
+export interface GetEcsQuotasOutputArgs extends OutputArgs<Omit<GetEcsQuotasArgs, 'signal'>> {}
+
+/** The result of {@link getEcsQuotas}. */
+export interface GetEcsQuotasResult extends QuotaReadResult<'ecs'> {}
+
+/**
+ * Reads the ECS quotas of a project: `instances`, `cores`, `ram` (MiB), their spot twins, server groups and floating IPs; limits whose usage ECS does not report have `used: null` (ECS `GET /v1/{project_id}/cloudservers/limits`).
+ *
+ * @example
+ * ```ts
+ * import * as pulumi from '@pulumi/pulumi';
+ * import * as quotas from 'pulumi-huaweicloud-quotas';
+ *
+ * const ecs = await quotas.getEcsQuotas({ region: 'cn-north-4' });
+ * const cores = ecs.resources.find((r) => r.type === 'cores');
+ * if ((cores?.headroom ?? 0) < 16) throw new pulumi.RunError('not enough vCPUs left for the cluster');
+ * ```
+ */
+export function getEcsQuotas(args: GetEcsQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetEcsQuotasResult> {
+  return invokeRead('ecs', args);
+}
+
+/**
+ * The Output form of {@link getEcsQuotas}: takes Inputs; an unknown input during preview gives an unknown result
+ * without a request, a secret input gives a secret result, and `opts.dependsOn` is waited for.
+ */
+export function getEcsQuotasOutput(args: GetEcsQuotasOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetEcsQuotasResult> {
+  return invokeReadOutput(args, opts, (plain: GetEcsQuotasArgs) => getEcsQuotas(plain));
+}

@@ -5,6 +5,7 @@ import { kms } from './kms';
 import { metaStudio } from './metastudio';
 import { project } from './project';
 import { sfsTurbo } from './sfs-turbo';
+import { vpc } from './vpc';
 
 /** Every quota API this package reads, by file name. */
-export const QUOTA_APIS = [account, ecs, kms, metaStudio, project, sfsTurbo] as const;
+export const QUOTA_APIS = [account, ecs, kms, metaStudio, project, sfsTurbo, vpc] as const;

@@ -5,3 +5,4 @@ export * from './get-kms-quotas';
 export * from './get-meta-studio-user-quotas';
 export * from './get-project-quotas';
 export * from './get-sfs-turbo-quotas';
+export * from './get-vpc-quotas';

@@ -1,0 +1,39 @@
+// Generated from the quota API definitions (provider/apis) by scripts/generate-from-registry.js; do not edit.
+import type * as pulumi from '@pulumi/pulumi';
+import type { QuotaReadArgs, QuotaReadResult } from '../../apis/quota-apis';
+import { invokeRead, invokeReadOutput } from '../invoke';
+import type { OutputArgs } from '../output-args';
+import type { ConnectionArgs } from '../settings';
+
+/** Arguments of {@link getVpcQuotas}. Unset settings come from stack config, then the environment. */
+export interface GetVpcQuotasArgs extends ConnectionArgs, Omit<QuotaReadArgs<'vpc'>, 'region'> {}
+
+/** Arguments of {@link getVpcQuotasOutput}: the same, each a `pulumi.Input`. */
+export interface GetVpcQuotasOutputArgs extends OutputArgs<Omit<GetVpcQuotasArgs, 'signal'>> {}
+
+/** The result of {@link getVpcQuotas}. */
+export interface GetVpcQuotasResult extends QuotaReadResult<'vpc'> {}
+
+/**
+ * Reads the VPC quotas of a project: `vpc`, `subnet`, `securityGroup`, `securityGroupRule`, `publicIp` (EIPs), shared bandwidth, and the shared load balancers and listeners (VPC `GET /v1/{project_id}/quotas`).
+ *
+ * @example
+ * ```ts
+ * import * as pulumi from '@pulumi/pulumi';
+ * import * as quotas from 'pulumi-huaweicloud-quotas';
+ *
+ * const vpc = await quotas.getVpcQuotas({ region: 'cn-north-4', type: 'publicIp' });
+ * export const eipsLeft = vpc.resources[0]?.headroom;
+ * ```
+ */
+export function getVpcQuotas(args: GetVpcQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetVpcQuotasResult> {
+  return invokeRead('vpc', args);
+}
+
+/**
+ * The Output form of {@link getVpcQuotas}: takes Inputs; an unknown input during preview gives an unknown result
+ * without a request, a secret input gives a secret result, and `opts.dependsOn` is waited for.
+ */
+export function getVpcQuotasOutput(args: GetVpcQuotasOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetVpcQuotasResult> {
+  return invokeReadOutput(args, opts, (plain: GetVpcQuotasArgs) => getVpcQuotas(plain));
+}

@@ -1,7 +1,8 @@
 import { identityKey, secretsOf, type CredentialSource } from './credentials/auth';
 import { resolveCredentials } from './credentials/resolve-credentials';
 import { checkRegion } from './endpoints/region';
-import { resolveEndpoint } from './endpoints/resolve-endpoint';
+import { withFailover, type EndpointList } from './endpoints/endpoint-failover';
+import { resolveEndpoints, type EndpointPurpose } from './endpoints/resolve-endpoint';
 import type { ServiceName } from './endpoints/service-names';
 import { envFlag, numericSettings, type HuaweiCloudClientOptions } from './client-options';
 import { invalidArgument, redactError } from './errors';
@@ -125,18 +126,27 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
     return credentials;
   };
 
-  // Resolved once per service and region: every request needs its base URL, and the settings do not change.
-  const endpoints = new Map<string, string>();
-  const endpoint = (service: ServiceName, callRegion?: string) => {
+  // Resolved once per service and region: every request needs its base URL, and the settings do not change. A list
+  // keeps the endpoint in use, which moves on when one cannot be reached.
+  const endpoints = new Map<string, EndpointList>();
+  const endpointList = (service: ServiceName, callRegion: string | undefined, purpose: EndpointPurpose) => {
     const endpointRegion = callRegion ? checkRegion('region', callRegion) : region;
-    const key = `${service} ${endpointRegion}`;
-    let base = endpoints.get(key);
-    if (base === undefined) endpoints.set(key, (base = resolveEndpoint(service, endpointRegion, endpointSettings)));
-    return base;
+    const key = `${purpose} ${service} ${endpointRegion}`;
+    let list = endpoints.get(key);
+    if (list === undefined) endpoints.set(key, (list = { urls: resolveEndpoints(service, endpointRegion, endpointSettings, purpose), current: 0 }));
+    return list;
+  };
+  const endpoint = (service: ServiceName, callRegion?: string) => {
+    const list = endpointList(service, callRegion, 'api');
+    return list.urls[list.current]!;
   };
 
-  async function get(call: ServiceCall): Promise<TransportResponse> {
-    const url = new URL(`${endpoint(call.service, call.region)}${call.path}`);
+  function get(call: ServiceCall, purpose: EndpointPurpose = 'api'): Promise<TransportResponse> {
+    return withFailover(endpointList(call.service, call.region, purpose), (base) => getFrom(base, call));
+  }
+
+  async function getFrom(base: string, call: ServiceCall): Promise<TransportResponse> {
+    const url = new URL(`${base}${call.path}`);
     url.search = queryString(call.query ?? {});
     const source = await credentialSource();
     const secrets = secretsOf(await source.current());
@@ -156,8 +166,9 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
   }
 
   async function iamLookup(lookupRegion: string | undefined, what: string, find: (iamGet: (path: string, query: Record<string, string>) => Promise<unknown>) => Promise<string>, signal?: AbortSignal): Promise<string> {
-    const key = [endpoint('iam', lookupRegion), identityKey(await (await credentialSource()).current()), what].join('\n');
-    return sharedLookup(key, () => find(async (path, query) => (await get({ service: 'iam', region: lookupRegion, path, query, signal })).body));
+    const list = endpointList('iam', lookupRegion, 'id-lookup');
+    const key = [list.urls[list.current], identityKey(await (await credentialSource()).current()), what].join('\n');
+    return sharedLookup(key, () => find(async (path, query) => (await get({ service: 'iam', region: lookupRegion, path, query, signal }, 'id-lookup')).body));
   }
 
   async function resolveProjectId(query: ProjectQuery = {}): Promise<string> {

@@ -27,8 +27,36 @@ export interface ResourceQuotaUse {
   readonly amount?: number;
   /** Instead of `amount`: the input property holding the amount (SFS Turbo's `size`, in GB). */
   readonly amountFrom?: string;
+  /**
+   * Instead of `amount`: a figure of what an input names, from one of the API's `lookups` (an ECS flavor's `vcpus`):
+   * the first of `keyFrom` the resource sets is looked up.
+   */
+  readonly amountFromLookup?: { readonly lookup: string; readonly keyFrom: readonly string[]; readonly field: string };
+  /**
+   * Counted once per element of this array input (an instance's `dataDisks`); `amountFrom` and `typeSuffixFrom` are
+   * then read from each element.
+   */
+  readonly each?: string;
+  /**
+   * A per-type quota: `_` and this input's value are added to `type` (`volumes` and `volumeType` SSD: `volumes_SSD`).
+   * Not counted when the resource sets none; no finding when the service has no such quota.
+   */
+  readonly typeSuffixFrom?: string;
   /** The input property naming the region (its value is a region, or starts with one and `_`). Default `region`. */
   readonly regionFrom?: string;
+}
+
+/**
+ * A read that turns what a resource names into figures the policies count (ECS flavors into vCPUs and memory): one
+ * GET per region and run, served by the emulator too.
+ */
+export interface ApiLookup {
+  /** The path template, `{project_id}` filled from the scope. */
+  readonly path: string;
+  /** The figures of each item, by every name it may be given by (a flavor's ID and its name). */
+  read(call: ApiCall<Record<string, never>>): Promise<ReadonlyMap<string, Readonly<Record<string, number>>>>;
+  /** The emulator's answer, from fixed data. */
+  emulatorAnswer(): unknown;
 }
 
 /** What a definition's `read` hook is given: where to read, its extra arguments, and one signed GET of its path. */
@@ -97,6 +125,8 @@ export interface QuotaApiDefinition<
   resourcesFor?(result: Fields, requirement: RequirementScope): readonly QuotaResource[];
   /** What Pulumi resources of the Huawei Cloud provider use of these quotas, by type token. */
   readonly countedBy?: Readonly<Record<string, readonly ResourceQuotaUse[]>>;
+  /** Reads that `countedBy` uses look figures up with, by name (ECS: `flavors`). */
+  readonly lookups?: Readonly<Record<string, ApiLookup>>;
   /** How the local emulator serves it. */
   readonly emulator: Emulator;
   /** A TypeScript example for the data source's docs. */

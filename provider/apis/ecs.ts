@@ -44,6 +44,17 @@ const ServerLimits = z.object({
     .passthrough(),
 });
 
+/** A flavor as `GET /v1/{project_id}/cloudservers/flavors` lists it: `vcpus` is a string there, `ram` MiB. */
+const FlavorList = z.object({
+  flavors: z.array(z.object({ id: z.string(), name: z.string(), vcpus: z.string().regex(/^\d{1,6}$/), ram: z.number().int().nonnegative() }).passthrough()),
+});
+
+/** Flavors the emulator lists, as ECS does: general (s6, s7) and compute (c7) ones, `vcpus` as a string. */
+const EMULATOR_FLAVORS = [
+  ['s6.small.1', 1, 1_024], ['s6.medium.2', 1, 2_048], ['s6.large.2', 2, 4_096], ['s6.xlarge.2', 4, 8_192], ['s7.2xlarge.4', 8, 32_768],
+  ['c7.large.2', 2, 4_096], ['c7.xlarge.2', 4, 8_192], ['c7.2xlarge.4', 8, 32_768], ['c7.4xlarge.4', 16, 65_536],
+].map(([name, vcpus, ram]) => ({ id: name, name, vcpus: String(vcpus), ram, disk: '0', 'os-flavor-access:is_public': true }));
+
 /** ECS: errors come as `{error: {code, message}}`; a policy that does not allow the action is `Pdp.0001` (403). */
 const ECS = defineService({
   host: 'ecs',
@@ -98,7 +109,28 @@ export const ecs = defineQuotaApi({
     };
   },
   countedBy: {
-    'huaweicloud:Ecs/instance:Instance': [{ type: 'instances' }],
+    // An instance's vCPUs and memory are its flavor's, looked up once per region and run.
+    'huaweicloud:Ecs/instance:Instance': [
+      { type: 'instances' },
+      { type: 'cores', amountFromLookup: { lookup: 'flavors', keyFrom: ['flavorId', 'flavorName'], field: 'vcpus' } },
+      { type: 'ram', amountFromLookup: { lookup: 'flavors', keyFrom: ['flavorId', 'flavorName'], field: 'ram' } },
+    ],
+  },
+  lookups: {
+    flavors: {
+      path: '/v1/{project_id}/cloudservers/flavors',
+      read: async (call) => {
+        const { flavors } = call.parse(FlavorList, await call.get());
+        const figures = new Map<string, Readonly<Record<string, number>>>();
+        for (const flavor of flavors) {
+          const of = { vcpus: Number(flavor.vcpus), ram: flavor.ram };
+          figures.set(flavor.id, of);
+          figures.set(flavor.name, of);
+        }
+        return figures;
+      },
+      emulatorAnswer: () => ({ flavors: EMULATOR_FLAVORS }),
+    },
   },
   emulator: emulatorPart({
     level: 'project',

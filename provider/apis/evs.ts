@@ -92,7 +92,24 @@ export const evs = defineQuotaApi({
     };
   },
   countedBy: {
-    'huaweicloud:Evs/volume:Volume': [{ type: 'volumes' }, { type: 'gigabytes', amountFrom: 'size' }],
+    // In total and per disk type (`volumes_SSD`, `gigabytes_SSD`).
+    'huaweicloud:Evs/volume:Volume': [
+      { type: 'volumes' },
+      { type: 'gigabytes', amountFrom: 'size' },
+      { type: 'volumes', typeSuffixFrom: 'volumeType' },
+      { type: 'gigabytes', amountFrom: 'size', typeSuffixFrom: 'volumeType' },
+    ],
+    // An instance's system disk, and each of its data disks.
+    'huaweicloud:Ecs/instance:Instance': [
+      { type: 'volumes' },
+      { type: 'gigabytes', amountFrom: 'systemDiskSize' },
+      { type: 'volumes', typeSuffixFrom: 'systemDiskType' },
+      { type: 'gigabytes', amountFrom: 'systemDiskSize', typeSuffixFrom: 'systemDiskType' },
+      { type: 'volumes', each: 'dataDisks' },
+      { type: 'gigabytes', each: 'dataDisks', amountFrom: 'size' },
+      { type: 'volumes', each: 'dataDisks', typeSuffixFrom: 'type' },
+      { type: 'gigabytes', each: 'dataDisks', amountFrom: 'size', typeSuffixFrom: 'type' },
+    ],
   },
   emulator: emulatorPart({
     level: 'project',

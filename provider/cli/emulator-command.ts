@@ -29,7 +29,7 @@ Options:
                         ROUTE: ${FAULT_ROUTES.join(', ')}
                         KIND: ${FAULT_KINDS.join(', ')}
   --clock-offset D      move the emulator's clock, for example 20m or -90s
-  --lockout D           how long five failed signatures lock an access key (default 5m)
+  --lockout D           how long six failed signatures in a row lock an access key (default 5m)
   --help                show this help
 `;
 

@@ -1,12 +1,13 @@
-/** Failed signatures in a row after which the gateway locks an access key. */
-export const FAILURES_BEFORE_LOCKOUT = 5;
+/** Failed signatures in a row the gateway lets pass: one more locks the access key. */
+export const FAILURES_ALLOWED = 5;
 
 /** How long the real gateway keeps a key locked. */
 export const DEFAULT_LOCKOUT_MS = 5 * 60_000;
 
 /**
- * The gateway's brute-force guard: five failed authentications in a row with one access key lock it for a while,
- * during which even correctly signed requests are refused. A success resets the count; so does the end of a lock.
+ * The gateway's brute-force guard: more than five failed authentications in a row with one access key lock it for a
+ * while, during which even correctly signed requests are refused. A success resets the count; so does the end of a
+ * lock.
  */
 export class AccessKeyLockout {
   private readonly failures = new Map<string, number>();
@@ -27,7 +28,7 @@ export class AccessKeyLockout {
 
   recordFailure(accessKey: string): void {
     const failures = (this.failures.get(accessKey) ?? 0) + 1;
-    if (failures < FAILURES_BEFORE_LOCKOUT) {
+    if (failures <= FAILURES_ALLOWED) {
       this.failures.set(accessKey, failures);
       return;
     }

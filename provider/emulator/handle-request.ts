@@ -78,7 +78,7 @@ export async function handleRequest(runtime: EmulatorRuntime, request: IncomingM
     headers: request.headers,
     baseUrl,
   };
-  sendJson(response, match.quotaApi ? answerQuotaApi(match.quotaApi, context) : LOOKUPS[match.route]!(context));
+  sendJson(response, match.quotaApi ? answerQuotaApi(match.quotaApi, context, match.lookup) : LOOKUPS[match.route]!(context));
 }
 
 /** Writes a JSON answer, unless the connection is already gone (the emulator stopping, or the client leaving). */

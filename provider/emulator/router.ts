@@ -10,9 +10,13 @@ const LOOKUP_ROUTES = ['projects', 'domains'] as const;
  * The APIs the emulator serves, by the names faults and request counts use: every quota API of the registry by its
  * name (`account`, `kms`...), and IAM's look-ups `projects` (`GET /v3/projects`) and `domains` (`GET /v3/auth/domains`).
  */
-export const ROUTE_NAMES: readonly RouteName[] = [...QUOTA_SERVICES, ...LOOKUP_ROUTES];
-/** One of {@link ROUTE_NAMES}. */
-export type RouteName = QuotaService | (typeof LOOKUP_ROUTES)[number];
+export const ROUTE_NAMES: readonly RouteName[] = [
+  ...QUOTA_SERVICES,
+  ...QUOTA_SERVICES.flatMap((name) => Object.keys(quotaApi(name).lookups ?? {}).map((lookup): RouteName => `${name}-${lookup}`)),
+  ...LOOKUP_ROUTES,
+];
+/** One of {@link ROUTE_NAMES}: a quota API (`kms`), one of its lookups (`ecs-flavors`), or an IAM look-up. */
+export type RouteName = QuotaService | `${QuotaService}-${string}` | (typeof LOOKUP_ROUTES)[number];
 
 /** Requests received per API; `unmatched` counts those no API matched (answered 404 `APIGW.0101`). */
 export type RequestCounts = Record<RouteName | 'unmatched', number>;
@@ -26,14 +30,19 @@ interface Api {
   service: EndpointService;
   /** Path segments after the base path; `:name` is a path parameter. */
   segments: readonly string[];
-  /** The quota API; absent for the look-ups. */
+  /** The quota API; absent for IAM's look-ups. */
   quotaApi?: QuotaApi;
+  /** For an API's lookup (ECS flavors): its name. */
+  lookup?: string;
 }
 
+const segmentsOf = (path: string) => path.split('/').slice(1).map((part) => part.replace(/^\{(\w+)\}$/, ':$1'));
+
 const APIS: readonly Api[] = [
-  ...QUOTA_SERVICES.map((name): Api => {
+  ...QUOTA_SERVICES.flatMap((name): Api[] => {
     const api: QuotaApi = quotaApi(name);
-    return { route: name, service: api.service, segments: api.path.split('/').slice(1).map((part) => part.replace(/^\{(\w+)\}$/, ':$1')), quotaApi: api };
+    const lookups = Object.entries(api.lookups ?? {}).map(([lookup, { path }]): Api => ({ route: `${name}-${lookup}`, service: api.service, segments: segmentsOf(path), quotaApi: api, lookup }));
+    return [{ route: name, service: api.service, segments: segmentsOf(api.path), quotaApi: api }, ...lookups];
   }),
   { route: 'projects', service: IAM, segments: ['v3', 'projects'] },
   { route: 'domains', service: IAM, segments: ['v3', 'auth', 'domains'] },
@@ -46,8 +55,10 @@ const SERVICES = new Map<string, EndpointService>(ENDPOINT_SERVICES.map((service
 export interface RouteMatch {
   route: RouteName;
   service: EndpointService;
-  /** The quota API matched; absent for IAM's look-ups. */
+  /** The quota API matched (or whose lookup is); absent for IAM's look-ups. */
   quotaApi?: QuotaApi;
+  /** The API's lookup matched (ECS flavors). */
+  lookup?: string;
   /** The base path's region; `undefined` for the global IAM endpoint (`{url}/iam`). */
   region: string | undefined;
   params: Record<string, string>;
@@ -83,7 +94,7 @@ export function matchRoute(method: string, target: string, servedRegions: Readon
   for (const api of APIS) {
     if (api.service !== service) continue;
     const params = matchSegments(api.segments, apiSegments);
-    if (params) return { route: api.route, service, quotaApi: api.quotaApi, region, params, query };
+    if (params) return { route: api.route, service, quotaApi: api.quotaApi, lookup: api.lookup, region, params, query };
   }
   return undefined;
 }

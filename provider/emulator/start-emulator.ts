@@ -31,7 +31,7 @@ export interface EmulatorOptions {
   latency?: LatencyRange;
   /** Moves the emulator's clock: its `Date` headers and its `X-Sdk-Date` check. Default 0. */
   clockOffsetMs?: number;
-  /** How long five failed signatures in a row lock an access key. Default 5 minutes, as the gateway does. */
+  /** How long more than five failed signatures in a row lock an access key. Default 5 minutes, as the gateway does. */
   lockoutMs?: number;
   /** Receives one line per request (method, path, route, status, time, request ID); never a credential. */
   log?: (line: string) => void;

@@ -38,6 +38,7 @@ function judgeScope(subject: string, scope: QuotaScope, declared: number, readin
   const { where } = reading;
   const resource = reading.resources.find((candidate) => candidate.type === scope.type);
   if (!resource) {
+    if (scope.optional) return undefined;
     return { level: 'advisory', message: `${subject}: ${label} could not be checked: the service reports no "${scope.type}" quota in ${where}.` };
   }
   if (resource.unlimited || resource.quota === null) return undefined;

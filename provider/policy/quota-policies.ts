@@ -72,10 +72,13 @@ export function quotaPolicies(options: QuotaPolicyOptions = {}): QuotaPolicies {
     if (!uses?.length) return [];
     const reader = readerFor(config);
     const subject = `${args.type} "${args.name}"`;
-    const declared = resourceUses({ props: args.props, providerProps: args.provider?.props }, uses, reader.defaultRegion);
-    const counted = declared.filter((use): use is Extract<ResourceUse, { counted: true }> => use.counted);
-    // Recorded before any await, so that each resource is judged on the count up to itself, in the engine's order.
-    const totals = tally.record(args.urn, counted);
+    // Counted and recorded in turn, so that each resource is judged on the count up to itself, in the engine's order,
+    // even while a lookup (an ECS flavor) is awaited.
+    const { declared, counted, totals } = await tally.inTurn(async () => {
+      const declared = await resourceUses({ props: args.props, providerProps: args.provider?.props }, uses, reader);
+      const counted = declared.filter((use): use is Extract<ResourceUse, { counted: true }> => use.counted);
+      return { declared, counted, totals: tally.record(args.urn, counted) };
+    });
     const judged = await Promise.all(
       counted.map(async ({ scope }, index) => judgeDeclared(subject, scope, totals[index] ?? 0, await reader.read(scope.service, scope.region))),
     );

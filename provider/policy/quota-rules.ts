@@ -10,32 +10,26 @@ export type RuleService = QuotaApi['name'];
 /** Every `RuleService`, for schemas. */
 export const RULE_SERVICES = QUOTA_APIS.filter((api) => !api.perUser).map((api) => api.name) as readonly RuleService[];
 
-/** One quota that each resource of some type uses, and how much of it. */
-export interface QuotaUse {
+/**
+ * One quota that each resource of some type uses, and how much of it: a {@link ResourceQuotaUse} of the API
+ * `service`. Its `regionFrom` is ignored for `account` quotas, which are global.
+ */
+export interface QuotaUse extends ResourceQuotaUse {
   /** The quota API: one of `RULE_SERVICES` (`account`, `kms`, `ecs`...). */
-  service: RuleService;
-  /** The quota type, as the service's API spells it (`CMK`, `capacity`, `user`...). */
-  type: string;
-  /** A fixed amount per resource. Default 1. */
-  amount?: number;
-  /** Instead of `amount`: the input property holding the amount (SFS Turbo's `size`, in GB). */
-  amountFrom?: string;
-  /**
-   * The input property that names the resource's region: its value is a region ID, or starts with one and `_`
-   * (IAM projects are named `cn-north-4_dev`). Default `region`. Ignored for `account` quotas, which are global.
-   */
-  regionFrom?: string;
+  readonly service: RuleService;
 }
 
 /** Quota uses by Pulumi resource type token. An empty list turns a type off. */
 export type QuotaRules = Readonly<Record<string, readonly QuotaUse[]>>;
+
+const hasAmountSource = (use: ResourceQuotaUse) => use.amountFrom !== undefined || use.amountFromLookup !== undefined;
 
 /** What the Huawei Cloud Pulumi provider's resources use, from each API's `countedBy`: one of each unless said otherwise. */
 export const DEFAULT_QUOTA_RULES: QuotaRules = (() => {
   const rules: Record<string, QuotaUse[]> = {};
   for (const api of QUOTA_APIS) {
     for (const [token, uses] of Object.entries<readonly ResourceQuotaUse[]>(api.countedBy ?? {})) {
-      rules[token] = [...(rules[token] ?? []), ...uses.map((use) => ({ service: api.name as RuleService, ...use, amount: use.amountFrom === undefined ? (use.amount ?? 1) : undefined }))];
+      rules[token] = [...(rules[token] ?? []), ...uses.map((use) => ({ service: api.name as RuleService, ...use, ...(hasAmountSource(use) ? {} : { amount: use.amount ?? 1 }) }))];
     }
   }
   return rules;
@@ -49,14 +43,22 @@ const QuotaUseSchema = z
     type: z.string(),
     amount: z.number().finite().nonnegative('must be a number ≥ 0').optional(),
     amountFrom: PropertyName.optional(),
+    amountFromLookup: z.object({ lookup: z.string(), keyFrom: z.array(PropertyName).min(1), field: z.string().min(1) }).strict().optional(),
+    each: PropertyName.optional(),
+    typeSuffixFrom: PropertyName.optional(),
     regionFrom: PropertyName.optional(),
   })
   .strict()
   .superRefine((use, context) => {
-    const problem = quotaTypeProblem(findQuotaApi(use.service)!, use.type);
+    const api = findQuotaApi(use.service)!;
+    const problem = quotaTypeProblem(api, use.type);
     if (problem) context.addIssue({ code: 'custom', path: ['type'], message: problem });
-    if (use.amount !== undefined && use.amountFrom !== undefined) {
-      context.addIssue({ code: 'custom', path: ['amountFrom'], message: 'give amount or amountFrom, not both' });
+    if ([use.amount, use.amountFrom, use.amountFromLookup].filter((source) => source !== undefined).length > 1) {
+      context.addIssue({ code: 'custom', path: ['amountFrom'], message: 'give one of amount, amountFrom and amountFromLookup' });
+    }
+    const lookups = Object.keys(api.lookups ?? {});
+    if (use.amountFromLookup && !lookups.includes(use.amountFromLookup.lookup)) {
+      context.addIssue({ code: 'custom', path: ['amountFromLookup', 'lookup'], message: `${api.name} lookups are ${lookups.join(', ') || 'none'}; got ${JSON.stringify(use.amountFromLookup.lookup)}` });
     }
   });
 

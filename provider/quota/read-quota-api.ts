@@ -24,28 +24,50 @@ export async function readQuotaApi<A extends QuotaApi>(context: ReadContext, api
   const endpoint = http.endpoint(api.service.host, scope.region);
   const key = [await http.identity(), api.name, endpoint, scope.domainId, scope.projectId, JSON.stringify(own)].join('\n');
   return sharedRead(key, context.cacheTtlMs, async () => {
-    const ids: Record<string, string> = scope.domainId ? { domain_id: scope.domainId } : { project_id: scope.projectId! };
-    const path = expandPath(api.path, { ...ids, ...api.pathParameters?.(scope) });
-    const what = `GET ${api.path}`;
-    const call: ApiCall<never> = {
-      scope,
-      args: args as never,
-      get: async (query) => {
-        const { body } = await http.get({
-          service: api.service.host,
-          region: scope.region,
-          path,
-          query,
-          scope: scope.domainId ? { domainId: scope.domainId } : { projectId: scope.projectId! },
-          signal: args.signal as AbortSignal | undefined,
-        });
-        return body;
-      },
-      parse: (schema, body) => parseResponse(schema, body, api.service.host, what),
-    };
-    const fields = await (api.read as (call: ApiCall<never>) => Promise<object>)(call);
+    const call = apiCall(http, api, api.path, scope, args, args.signal as AbortSignal | undefined);
+    const fields = await (api.read as (call: ApiCall<unknown>) => Promise<object>)(call);
     return { ...scopeFields(api, scope), ...fields } as ApiResult<A>;
   });
+}
+
+/**
+ * Runs one of an API's `lookups` (ECS flavors) in the scope of its reads, sharing identical reads as `readQuotaApi`
+ * does: the figures of each item, by every name it may be given by.
+ */
+export async function readLookup(
+  context: ReadContext,
+  api: QuotaApi,
+  name: string,
+  args: { region?: string; projectId?: string; projectName?: string; signal?: AbortSignal },
+): Promise<ReadonlyMap<string, Readonly<Record<string, number>>>> {
+  const lookup = api.lookups?.[name];
+  if (!lookup) throw invalidArgument('lookup', `${api.name} has no lookup ${JSON.stringify(name)}`);
+  const { http } = context;
+  const scope = await resolveScope(http, api, args);
+  const key = [await http.identity(), api.name, `lookup ${name}`, http.endpoint(api.service.host, scope.region), scope.domainId, scope.projectId].join('\n');
+  return sharedRead(key, context.cacheTtlMs, () => lookup.read(apiCall(http, api, lookup.path, scope, {}, args.signal)));
+}
+
+/** A definition's hook's view of one signed GET of `template` in `scope`, and of the response check. */
+function apiCall<Args>(http: HuaweiCloudClient, api: QuotaApi, template: string, scope: ResolvedScope, args: Args, signal: AbortSignal | undefined): ApiCall<Args> {
+  const ids: Record<string, string> = scope.domainId ? { domain_id: scope.domainId } : { project_id: scope.projectId! };
+  const path = expandPath(template, { ...ids, ...api.pathParameters?.(scope) });
+  return {
+    scope,
+    args,
+    get: async (query) => {
+      const { body } = await http.get({
+        service: api.service.host,
+        region: scope.region,
+        path,
+        query,
+        scope: scope.domainId ? { domainId: scope.domainId } : { projectId: scope.projectId! },
+        signal,
+      });
+      return body;
+    },
+    parse: (schema, body) => parseResponse(schema, body, api.service.host, `GET ${template}`),
+  };
 }
 
 interface ScopeArgs {

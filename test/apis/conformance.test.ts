@@ -125,12 +125,13 @@ describe.each(apiCases)('%s', (name, api) => {
     const rootOptions = (): QuotaClientOptions => ({ env: emulator.env, ...FAST });
     const route = name as RouteName;
     const counts = () => ({ ...emulator.requests });
+    const made = (before: ReturnType<typeof counts>) => (emulator.requests[route] ?? 0) - (before[route] ?? 0);
 
     it('reads the built-in state, every page, and judges a requirement of it', async () => {
       const before = counts();
       const result = await readWith(api, rootOptions());
       expect(resourcesOf(result).length).toBeGreaterThan(0);
-      expect(emulator.requests[route] - before[route]).toBe(fixture.requestsPerRead);
+      expect(made(before)).toBe(fixture.requestsPerRead);
       expect(emulator.requests.unmatched).toBe(before.unmatched);
       clearSharedReads();
       const client = createQuotaClient(rootOptions());
@@ -188,9 +189,9 @@ describe.each(apiCases)('%s', (name, api) => {
           (value) => ({ value }),
           (error: HuaweiCloudError) => ({ error }),
         );
-        const made = emulator.requests[route] - before[route];
+        const requests = made(before);
         // Paged reads stop at the first page that fails for good.
-        judge(outcome, made - (outcome.error ? made : fixture.requestsPerRead));
+        judge(outcome, requests - (outcome.error ? requests : fixture.requestsPerRead));
         if (outcome.error) expect(JSON.stringify(outcome.error)).not.toContain(emulator.env.HUAWEICLOUD_SDK_SK);
       } finally {
         emulator.setFaults([]);

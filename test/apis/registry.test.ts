@@ -65,7 +65,8 @@ it("the policies' default rules count what the fixtures say each resource type u
   const expected: Record<string, object[]> = {};
   for (const fixture of (await loadFixtures()).values()) {
     for (const [token, uses] of Object.entries(fixture.counts)) {
-      expected[token] = [...(expected[token] ?? []), ...uses.map((use) => ({ service: fixture.name, ...use, ...(use.amountFrom ? {} : { amount: use.amount ?? 1 }) }))];
+      const amount = (use: (typeof uses)[number]) => (use.amountFrom || use.amountFromLookup ? {} : { amount: use.amount ?? 1 });
+      expected[token] = [...(expected[token] ?? []), ...uses.map((use) => ({ service: fixture.name, ...use, ...amount(use) }))];
     }
   }
   expect(checkQuotaRules(DEFAULT_QUOTA_RULES)).toEqual(DEFAULT_QUOTA_RULES);

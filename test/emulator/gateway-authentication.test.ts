@@ -91,7 +91,7 @@ describe('the gateway checks AK/SK signatures on the request as received', () =>
     expectRefused(await rawGet(url, { ...good, 'X-Sdk-Date': '2026-01-01T00:00:00Z' }), /is not in the form YYYYMMDDTHHMMSSZ/);
   });
 
-  it('locks a key after five failures in a row, for the lockout time, and only that key', async () => {
+  it('locks a key after more than five failures in a row, for the lockout time, and only that key', async () => {
     const emulator = await start({ lockoutMs: 400 });
     const { root, iamUser } = credentialsOf(emulator);
     const { main } = projectsOf(emulator);
@@ -99,13 +99,13 @@ describe('the gateway checks AK/SK signatures on the request as received', () =>
     const bad = () => rawGet(url, signedHeaders(url, { ...root, secretKey: 'wrong' }, { 'X-Project-Id': main.id }));
     const good = () => rawGet(url, signedHeaders(url, root, { 'X-Project-Id': main.id }));
 
-    // Four failures, then a success: the count starts again.
-    for (let i = 0; i < 4; i++) expectRefused(await bad(), /verify aksk signature fail/);
+    // Five failures, then a success: the count starts again.
+    for (let i = 0; i < 5; i++) expectRefused(await bad(), /verify aksk signature fail/);
     expect((await good()).status).toBe(200);
-    for (let i = 0; i < 4; i++) expectRefused(await bad(), /verify aksk signature fail/);
+    for (let i = 0; i < 5; i++) expectRefused(await bad(), /verify aksk signature fail/);
     expect((await good()).status).toBe(200);
 
-    for (let i = 0; i < 5; i++) expectRefused(await bad(), /verify aksk signature fail/);
+    for (let i = 0; i < 6; i++) expectRefused(await bad(), /verify aksk signature fail/);
     expectRefused(await good(), /AK access failed to reach the limit,forbidden/);
     expectRefused(await bad(), /AK access failed to reach the limit,forbidden/);
     const otherKey = await rawGet(url, signedHeaders(url, iamUser, { 'X-Project-Id': main.id }));
@@ -120,7 +120,7 @@ describe('the gateway checks AK/SK signatures on the request as received', () =>
     const { root } = credentialsOf(emulator);
     const { main } = projectsOf(emulator);
     const url = kmsUrl(emulator, main.id);
-    for (let i = 0; i < 5; i++) await rawGet(url, signedHeaders(url, { ...root, secretKey: 'wrong' }, { 'X-Project-Id': main.id }));
+    for (let i = 0; i < 6; i++) await rawGet(url, signedHeaders(url, { ...root, secretKey: 'wrong' }, { 'X-Project-Id': main.id }));
     // Signed 4 minutes ahead: within the 15 allowed, and proof the lock is not a matter of seconds.
     await sleep(50);
     expectRefused(await rawGet(url, signedHeaders(url, root, { 'X-Project-Id': main.id }, new Date(Date.now() + 4 * MINUTE))), /reach the limit/);

@@ -28,7 +28,8 @@ describe('the emulator serves the quota APIs as their references describe them',
     const client = clientOf(emulator);
     const expected = { quotas: { resources: [{ type: 'project', quota: 10, used: 4, min: 0, max: 50 }] } };
     expect((await client.get({ service: 'iam', path: `/v3.0/OS-QUOTA/projects/${main.id}`, scope: { projectId: main.id } })).body).toEqual(expected);
-    const global = clientOf(emulator, { env: { ...emulator.env, HW_REGION_NAME: undefined } });
+    // HUAWEICLOUD_SDK_IAM_ENDPOINT serves only ID look-ups: the global endpoint of quota reads is the option's.
+    const global = clientOf(emulator, { env: { ...emulator.env, HW_REGION_NAME: undefined }, endpoints: { iam: `${emulator.url}/iam` } });
     expect((await global.get({ service: 'iam', path: `/v3.0/OS-QUOTA/projects/${eu.id}`, scope: { projectId: eu.id } })).body).toMatchObject({
       quotas: { resources: [{ type: 'project', used: 1 }] },
     });

@@ -44,7 +44,7 @@ describe('the policy config', () => {
       'policy config.rules.huaweicloud:Dew/key:Key[0].type: kms quota types are CMK, grant_per_CMK; got "keys"',
     );
     expect(refusal({ rules: { t: [{ service: 'metastudio', type: 'voice_clone_basic' }] } })).toMatch(/^policy config\.rules\.t\[0\]\.service: /);
-    expect(refusal({ rules: { t: [{ service: 'kms', type: 'CMK', amount: 1, amountFrom: 'count' }] } })).toBe('policy config.rules.t[0].amountFrom: give amount or amountFrom, not both');
+    expect(refusal({ rules: { t: [{ service: 'kms', type: 'CMK', amount: 1, amountFrom: 'count' }] } })).toBe('policy config.rules.t[0].amountFrom: give one of amount, amountFrom and amountFromLookup');
     expect(refusal({ rules: { t: [{ service: 'kms', type: 'CMK', amount: -1 }] } })).toBe('policy config.rules.t[0].amount: must be a number ≥ 0');
   });
 

@@ -50,8 +50,8 @@ describe('the policies', () => {
   });
 
   it('leave other resource types alone, without a request', async () => {
-    expect(await analyze(policiesForRun(), { type: 'huaweicloud:Vpc/vpc:Vpc', name: 'net', props: { cidr: '10.0.0.0/16' } })).toEqual(NOTHING);
-    expect(emulator.requests.kms + emulator.requests.account + emulator.requests.projects).toBe(0);
+    expect(await analyze(policiesForRun(), { type: 'huaweicloud:Obs/bucket:Bucket', name: 'logs', props: { bucket: 'logs' } })).toEqual(NOTHING);
+    expect(Object.values(emulator.requests).reduce((sum, count) => sum + count, 0)).toBe(0);
   });
 });
 
@@ -154,6 +154,59 @@ describe('IAM: users, groups and agencies against the account, projects against 
     });
     // An auto-named project (no region in its name) falls back to the default region: cn-north-4, 4 of 10 used.
     expect(await analyze(policies, { type: 'huaweicloud:Iam/project:Project', name: 'tmp', props: { name: 'tmp-1a2b3c' } })).toEqual(NOTHING);
+  });
+});
+
+const INSTANCE = 'huaweicloud:Ecs/instance:Instance';
+const VOLUME = 'huaweicloud:Evs/volume:Volume';
+const ecsQuota = (type: string) => project('cn-north-4').ecsQuotas.find((quota) => quota.type === type)!;
+const evsQuota = (type: string) => project('cn-north-4').evsQuotas.find((quota) => quota.type === type)!;
+const instance = (name: string, props: Record<string, unknown>): Declared => ({ type: INSTANCE, name, props: { name, imageId: 'img', ...props } });
+
+describe('ECS instances: one instance, its flavor’s vCPUs and memory, and its disks in EVS', () => {
+  it('counts vCPUs and memory by flavor (ID or name), looking the flavors up once per region and run', async () => {
+    Object.assign(ecsQuota('cores'), { quota: 48, used: 40 });
+    Object.assign(ecsQuota('ram'), { quota: 100_000, used: 40_000 });
+    const policies = policiesForRun();
+    expect(await analyze(policies, instance('web-1', { flavorId: 'c7.xlarge.2', systemDiskSize: 40 }))).toEqual(NOTHING);
+    // 4 + 8 vCPUs: 12 declared, 8 free today, 48 in all.
+    expect((await analyze(policies, instance('web-2', { flavorName: 'c7.2xlarge.4', systemDiskSize: 40 }))).advisory).toEqual([
+      `${INSTANCE} "web-2": this stack declares 12 ECS cores in cn-north-4 (project ${CN4}), but only 8 are free today (40 of 48 used): up to 4 short. ${MAY_INCLUDE}`,
+    ]);
+    // Memory: 8,192 + 32,768 + 65,536 = 106,496 MiB, more than the whole quota. (Cores were said once already.)
+    expect((await analyze(policies, instance('db-1', { flavorId: 'c7.4xlarge.4', systemDiskSize: 40 }))).mandatory).toEqual([
+      `${INSTANCE} "db-1": this stack declares 106496 MiB of ECS ram in cn-north-4 (project ${CN4}), but the quota is 100000 MiB: it can never fit (6496 MiB over). Declare less, or ask for a higher quota.`,
+    ]);
+    expect(emulator.requests['ecs-flavors']).toBe(1);
+    expect(emulator.requests.ecs).toBe(1);
+  });
+
+  it('counts the system disk and each data disk as EVS disks and gigabytes, in total and per disk type', async () => {
+    Object.assign(evsQuota('volumes'), { limit: 110, in_use: 108, reserved: 0 });
+    Object.assign(evsQuota('gigabytes_SSD'), { limit: 100, in_use: 21, reserved: 0 });
+    const policies = policiesForRun();
+    // Disks: the system disk and two data disks; SSD: 40 + 50 GiB.
+    const dataDisks = [{ type: 'SSD', size: 50 }, { type: 'SAS', size: 100 }];
+    const reported = await analyze(policies, instance('app', { flavorId: 's6.large.2', systemDiskType: 'SSD', systemDiskSize: 40, dataDisks }));
+    expect(reported.mandatory).toEqual([]);
+    expect(reported.advisory).toEqual([
+      `${INSTANCE} "app": this stack declares 3 EVS volumes in cn-north-4 (project ${CN4}), but only 2 are free today (108 of 110 used): up to 1 short. ${MAY_INCLUDE}`,
+      `${INSTANCE} "app": this stack declares 90 GiB of EVS gigabytes_SSD in cn-north-4 (project ${CN4}), but only 79 GiB are free today (21 of 100 GiB used): up to 11 GiB short. ${MAY_INCLUDE}`,
+    ]);
+    // A disk type the region has no per-type quota for (here GPSSD in eu-west-101) is no finding.
+    expect(await analyze(policies, { type: VOLUME, name: 'scratch', props: { region: 'eu-west-101', size: 10, volumeType: 'GPSSD' } })).toEqual(NOTHING);
+  });
+
+  it('a flavor the region does not list, or none named, is said so; the rest is still counted', async () => {
+    const policies = policiesForRun();
+    expect((await analyze(policies, instance('odd', { flavorId: 'x9.huge.8', systemDiskSize: 40 }))).advisory).toEqual([
+      `${INSTANCE} "odd": ECS cores could not be checked: ECS lists no flavors "x9.huge.8" in cn-north-4.`,
+      `${INSTANCE} "odd": ECS ram could not be checked: ECS lists no flavors "x9.huge.8" in cn-north-4.`,
+    ]);
+    expect((await analyze(policiesForRun(), instance('bare', { systemDiskSize: 40 }))).advisory).toEqual([
+      `${INSTANCE} "bare": ECS cores could not be checked: the resource sets none of flavorId, flavorName.`,
+      `${INSTANCE} "bare": ECS ram could not be checked: the resource sets none of flavorId, flavorName.`,
+    ]);
   });
 });
 

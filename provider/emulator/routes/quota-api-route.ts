@@ -10,15 +10,17 @@ import { findAccount, findProject } from '../state-lookups';
 
 /**
  * A quota API of the registry, answered from the state: the scope checks of its kind, then the permission of an IAM
- * user, the API's own refusals and query checks, and its answer from the entries kept under its `stateKey`.
+ * user, the API's own refusals and query checks, and its answer from the entries kept under its `stateKey`. One of its
+ * `lookups` (ECS flavors) passes the same scope and permission checks, then answers its fixed data.
  */
-export function answerQuotaApi(api: QuotaApi, context: RouteContext): RouteResult {
+export function answerQuotaApi(api: QuotaApi, context: RouteContext, lookup?: string): RouteResult {
   const scoped = scopeOf(api, context);
   if ('error' in scoped) return scoped.error;
   const { user } = context.caller;
   if (api.service !== IAM && !user.root && !user.grants.includes(api.service.host)) {
     return serviceError(api.service, 'noPermission', `The user ${user.name} has no permission for ${api.service.title}: grant it the service's read permissions.`);
   }
+  if (lookup !== undefined) return { status: 200, body: api.lookups![lookup]!.emulatorAnswer() };
   const request: EmulatorRequest = {
     query: context.query,
     params: context.params,

@@ -13,7 +13,7 @@ import { cliErrorKind, runCli } from '../support/run-cli';
 import { settle } from '../support/settle';
 import { requestCounter, withEmulator } from '../support/with-emulator';
 
-// 400, 401, 403 and 404 are answers, not faults: sending the same request again cannot help, and five failed
+// 400, 401, 403 and 404 are answers, not faults: sending the same request again cannot help, and more than five failed
 // signatures lock a key. Each is sent exactly once, except one 401 whose Date header shows a skewed clock: that one is
 // retried once with the clock corrected, and never again.
 

@@ -18,6 +18,6 @@ export async function withEmulator<T>(options: EmulatorOptions, use: (emulator: 
 export function requestCounter(emulator: RunningEmulator): { since(): RequestCounts } {
   const before = { ...emulator.requests };
   return {
-    since: () => Object.fromEntries(Object.entries(emulator.requests).map(([route, count]) => [route, count - before[route as keyof RequestCounts]])) as RequestCounts,
+    since: () => Object.fromEntries(Object.entries(emulator.requests).map(([route, count]) => [route, count - (before[route as keyof RequestCounts] ?? 0)])) as RequestCounts,
   };
 }

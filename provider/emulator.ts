@@ -9,6 +9,8 @@
 export { startEmulator, type EmulatorOptions, type RunningEmulator } from './emulator/start-emulator';
 export {
   EmulatorStateSchema,
+  EmulatorAccountFields,
+  EmulatorProjectFields,
   type EmulatorState,
   type EmulatorStateInput,
   type EmulatorAccount,
@@ -16,6 +18,8 @@ export {
   type EmulatorAccessKey,
   type EmulatorToken,
   type EmulatorProject,
+  type EmulatorAccountInput,
+  type EmulatorProjectInput,
   type EmulatorMetaStudioUser,
 } from './emulator/state-schema';
 export { ACCOUNT_QUOTA_TYPES as IAM_ACCOUNT_QUOTA_TYPES } from './apis/account';
@@ -24,4 +28,5 @@ export { defaultState } from './emulator/default-state';
 export { EmulatorStateError, parseEmulatorState, readStateFile } from './emulator/load-state';
 export { FAULT_KINDS, FAULT_ROUTES, FaultSchema, type Fault, type FaultKind, type FaultRoute } from './emulator/faults';
 export type { LatencyRange } from './emulator/latency';
-export { ROUTE_NAMES, type RouteName, type RequestCounts } from './emulator/router';
+export type { AccountQuotaLists, AccountQuotaListsInput, ProjectQuotaLists, ProjectQuotaListsInput } from './emulator/quota-lists';
+export { LOOKUP_ROUTES, ROUTE_NAMES, type RouteName, type RequestCounts } from './emulator/router';

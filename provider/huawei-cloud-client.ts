@@ -6,7 +6,7 @@ import { resolveEndpoints, type EndpointPurpose } from './endpoints/resolve-endp
 import type { ServiceName } from './endpoints/service-names';
 import { envFlag, numericSettings, type HuaweiCloudClientOptions } from './client-options';
 import { invalidArgument, redactError } from './errors';
-import { checkPathParameter } from './path-parameters';
+import { checkPathParameter, PROJECT_NAME_PATTERN } from './path-parameters';
 import { findDomainId, findProjectId } from './scope/iam-lookups';
 import { sharedLookup } from './scope/shared-lookups';
 import { SIGNING_ALGORITHMS } from './signing/digest';
@@ -30,7 +30,7 @@ export interface ServiceCall {
   /** Sent as `X-Project-Id` or `X-Domain-Id` when signing with an access key. */
   scope?:
     | {
-        /** A project-scoped call (KMS, SFS Turbo, MetaStudio, IAM project quotas). */
+        /** A project-scoped call (KMS, ECS, VPC..., IAM project quotas). */
         projectId: string;
       }
     | {
@@ -248,7 +248,7 @@ function queryString(query: Record<string, string | number | undefined>): string
 
 function checkProjectName(field: string, name: string): void {
   // Project names are a region ID, optionally followed by `_` and a sub-project name.
-  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(name)) {
+  if (!PROJECT_NAME_PATTERN.test(name)) {
     throw invalidArgument(field, `must be a project name such as cn-north-4 or cn-north-4_dev; got ${JSON.stringify(name.slice(0, 70))}`);
   }
 }

@@ -2,6 +2,9 @@ import { invalidArgument } from './errors';
 
 export const PATH_PARAMETER_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** A project's name: a region's own project (`cn-north-4`) or a sub-project (`cn-north-4_dev`). */
+export const PROJECT_NAME_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+
 export const PATH_PARAMETER_RULE = "must be 1 to 64 characters of A-Z, a-z, 0-9, '_' and '-'";
 
 /**

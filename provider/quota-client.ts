@@ -1,11 +1,12 @@
 import type { ApiResult } from './apis/api-definition';
-import { quotaApi, type QuotaApi, type QuotaService } from './apis/quota-apis';
+import { quotaApi, type QuotaApi, type QuotaReadArgs, type QuotaReadResult, type QuotaService } from './apis/quota-apis';
 import { QUOTA_APIS } from './apis/registry';
 import { mapConcurrently } from './concurrency';
 import type { HuaweiCloudClientOptions } from './client-options';
 import { HuaweiCloudError } from './errors';
 import { createHuaweiCloudClient, type HuaweiCloudClient } from './huawei-cloud-client';
-import { checkArgs, readArgsSchema, type CheckedReadArgs, type ReadArgs } from './quota/read-args';
+import type { QuotaReads } from './quota/quota-reads';
+import { checkArgs, readArgsSchema, type CheckedReadArgs } from './quota/read-args';
 import { readQuotaApi } from './quota/read-quota-api';
 import { QuotaRequirementList } from './quota/requirement-schema';
 import { checkRequirement, type QuotaCheck, type QuotaRequirement } from './quota/requirements';
@@ -18,16 +19,13 @@ export interface QuotaClientOptions extends HuaweiCloudClientOptions {
   concurrency?: number;
 }
 
-/** One read method per quota API of the registry: `accountQuotas`, `kmsQuotas`, `ecsQuotas`... */
-export type QuotaReads = { [A in QuotaApi as A['method']]: (args?: ReadArgs<A>) => Promise<ApiResult<A>> };
-
 /**
  * Typed, normalised reads of the Huawei Cloud quota APIs: one method per API (`kmsQuotas(args?)`, named by the
  * registry's `method`), `read(name, args?)` for any of them by name, and `evaluate` for requirements.
  */
 export interface QuotaClient extends QuotaReads {
   /** Reads the API of that name (`kms`, `ecs`...), its arguments checked first. */
-  read<Name extends QuotaService>(name: Name, args?: ReadArgs<Extract<QuotaApi, { name: Name }>>): Promise<ApiResult<Extract<QuotaApi, { name: Name }>>>;
+  read<Name extends QuotaService>(name: Name, args?: QuotaReadArgs<Name>): Promise<QuotaReadResult<Name>>;
   /** Checks each requirement against today's headroom, reading each scope once, concurrently. */
   evaluate(requirements: readonly QuotaRequirement[]): Promise<QuotaCheck[]>;
   /** The signed client underneath. */

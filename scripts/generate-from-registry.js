@@ -108,6 +108,48 @@ export function ${name}Output(args: ${type}OutputArgs = {}, opts?: pulumi.Invoke
 `;
 }
 
+/**
+ * The emulator state's quota lists as interfaces, one documented field per API: the state's types (and its docs)
+ * name each API's list, which a type mapped over the registry cannot document.
+ */
+function quotaListsSource(apis, definitions) {
+  const imports = definitions.map(({ file, constant }) => `import type { ${constant} } from '../apis/${file}';\n`).join('');
+  // The registry lists the definitions in the order they were found.
+  const block = (level, input) =>
+    apis
+      .filter((api) => api.emulator().level === level)
+      .map((api) => {
+        const { constant } = definitions[apis.indexOf(api)];
+        const doc = `  /** ${api.title}: ${api.service.title} \`GET ${api.path}\`${input ? ' (default none)' : ''}. */\n`;
+        return `${doc}  ${api.emulator().stateKey}${input ? '?' : ''}: z.${input ? 'input' : 'output'}<EntryOf<typeof ${constant}>>[];\n`;
+      })
+      .join('');
+  const level = (name, level, what) =>
+    `/** The quotas the emulator keeps on ${what}, one list per API, under the API's state key. */\n` +
+    `export interface ${name}QuotaLists {\n${block(level, false)}}\n\n` +
+    `/** The same as a state file writes them: each list may be left out. */\n` +
+    `export interface ${name}QuotaListsInput {\n${block(level, true)}}\n`;
+  return `${HEADER}import type { z } from 'zod';\n${imports}
+/** The schema of one entry of an API's list. */
+type EntryOf<A extends { emulator(): { entry: z.ZodTypeAny } }> = ReturnType<A['emulator']>['entry'];
+
+${level('Project', 'project', 'each project')}
+${level('Account', 'account', 'each account')}`;
+}
+
+/** The quota client's read methods, one documented method per API. */
+function quotaReadsSource(apis) {
+  const methods = apis
+    .map((api) => `  /** Reads ${api.summary} (${api.service.title} \`GET ${api.path}\`). */\n  ${api.method}(args?: QuotaReadArgs<'${api.name}'>): Promise<QuotaReadResult<'${api.name}'>>;\n`)
+    .join('');
+  return `${HEADER}import type { QuotaReadArgs, QuotaReadResult } from '../apis/quota-apis';
+
+/** One read per quota API of the registry: its arguments checked before any request, its result normalised. */
+export interface QuotaReads {
+${methods}}
+`;
+}
+
 function functionsIndexSource(apis) {
   return `${HEADER}${apis.map((api) => `export * from './${functionFile(api)}';\n`).join('')}`;
 }
@@ -161,6 +203,8 @@ async function main() {
   const { apis, scopeShapes } = loadRegistry();
   for (const api of apis) files.set(join(functionsDir, `${functionFile(api)}.ts`), functionSource(api));
   files.set(join(functionsDir, 'index.ts'), functionsIndexSource(apis));
+  files.set(join(root, 'provider', 'emulator', 'quota-lists.ts'), quotaListsSource(apis, definitions));
+  files.set(join(root, 'provider', 'quota', 'quota-reads.ts'), quotaReadsSource(apis));
   const readmePath = join(root, 'README.md');
   const tables = readmeTables(apis, scopeShapes);
   const readme = replaceSection(replaceSection(readFileSync(readmePath, 'utf8'), 'apis', tables.apis), 'functions', tables.functions);

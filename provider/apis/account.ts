@@ -47,7 +47,7 @@ export const account = defineQuotaApi({
     'huaweicloud:Iam/group:Group': [{ type: 'group' }],
     'huaweicloud:Iam/agency:Agency': [{ type: 'agency' }],
   },
-  emulator: emulatorPart({
+  emulator: emulatorPart(() => ({
     level: 'account',
     stateKey: 'iamQuotas',
     entry: z
@@ -84,7 +84,7 @@ export const account = defineQuotaApi({
       const type = request.query.get('type');
       return { quotas: { resources: entries.filter((entry) => type === null || entry.type === type) } };
     },
-  }),
+  })),
   example: `const account = await quotas.getAccountQuotas({ type: 'user' });
 const users = account.resources[0];`,
 });

@@ -14,6 +14,7 @@ export interface QuotaTypeInfo {
 
 /** Quota types spelled by a pattern, for services whose keys vary by region (EVS's `volumes_SSD`, `gigabytes_GPSSD`...). */
 export interface QuotaTypePattern {
+  /** What the further types match. */
   readonly pattern: RegExp;
   /** How the pattern reads, for errors and docs: `volumes_<TYPE>, gigabytes_<TYPE>, snapshots_<TYPE>`. */
   readonly description: string;
@@ -31,7 +32,14 @@ export interface ResourceQuotaUse {
    * Instead of `amount`: a figure of what an input names, from one of the API's `lookups` (an ECS flavor's `vcpus`):
    * the first of `keyFrom` the resource sets is looked up.
    */
-  readonly amountFromLookup?: { readonly lookup: string; readonly keyFrom: readonly string[]; readonly field: string };
+  readonly amountFromLookup?: {
+    /** The name of one of the API's `lookups` (`flavors`). */
+    readonly lookup: string;
+    /** The inputs that may name what to look up, the first set one winning (`flavorId`, `flavorName`). */
+    readonly keyFrom: readonly string[];
+    /** The figure to count (`vcpus`, `ram`). */
+    readonly field: string;
+  };
   /**
    * Counted once per element of this array input (an instance's `dataDisks`); `amountFrom` and `typeSuffixFrom` are
    * then read from each element.
@@ -62,7 +70,14 @@ export interface ApiLookup {
 /** What a definition's `read` hook is given: where to read, its extra arguments, and one signed GET of its path. */
 export interface ApiCall<Args> {
   /** The scope resolved: account, project, and the region (`undefined` for IAM's global endpoint). */
-  readonly scope: { readonly domainId?: string; readonly projectId?: string; readonly region?: string };
+  readonly scope: {
+    /** The account, for an account's quotas. */
+    readonly domainId?: string;
+    /** The project, for a project's quotas. */
+    readonly projectId?: string;
+    /** The region whose endpoint is called. */
+    readonly region?: string;
+  };
   /** The API's own arguments (`type`, `userId`...), checked. */
   readonly args: Args;
   /** Sends `GET {path}` with this query, signed and scoped; resolves to the parsed JSON body. */
@@ -73,7 +88,9 @@ export interface ApiCall<Args> {
 
 /** The requirement fields a read is for, as the quota client passes them to `resourcesFor`. */
 export interface RequirementScope {
+  /** The quota type required. */
   readonly type: string;
+  /** The IAM user, for per-user quotas. */
   readonly userId?: string;
 }
 
@@ -127,8 +144,8 @@ export interface QuotaApiDefinition<
   readonly countedBy?: Readonly<Record<string, readonly ResourceQuotaUse[]>>;
   /** Reads that `countedBy` uses look figures up with, by name (ECS: `flavors`). */
   readonly lookups?: Readonly<Record<string, ApiLookup>>;
-  /** How the local emulator serves it. */
-  readonly emulator: Emulator;
+  /** How the local emulator serves it (made on first use: see `emulatorPart`). */
+  readonly emulator: () => Emulator;
   /** A TypeScript example for the data source's docs. */
   readonly example: string;
 }

@@ -4,6 +4,7 @@ import { defineQuotaApi } from './api-definition';
 import { emulatorPart } from './emulator-part';
 import { defineService } from './endpoint-service';
 import { QuotaNumber } from './quota-number';
+import type { QuotaList } from './quota-list';
 
 /**
  * ECS answers `absolute` as pairs of keys (`maxTotalCores` / `totalCoresUsed`); a limit without a `…Used` twin is a
@@ -98,7 +99,7 @@ export const ecs = defineQuotaApi({
     const { description, unit } = limitOf(type);
     return [type, unit ? { description, unit } : { description }];
   })),
-  read: async (call) => {
+  read: async (call): Promise<QuotaList> => {
     const { absolute } = call.parse(ServerLimits, await call.get());
     const value = (key: string | undefined) => (key === undefined ? undefined : (absolute[key] as number | undefined));
     return {
@@ -132,7 +133,7 @@ export const ecs = defineQuotaApi({
       emulatorAnswer: () => ({ flavors: EMULATOR_FLAVORS }),
     },
   },
-  emulator: emulatorPart({
+  emulator: emulatorPart(() => ({
     level: 'project',
     stateKey: 'ecsQuotas',
     entry: z
@@ -158,7 +159,7 @@ export const ecs = defineQuotaApi({
       }
       return { absolute: { ...absolute, limit_by_flavor: [] } };
     },
-  }),
+  })),
   example: `const ecs = await quotas.getEcsQuotas({ region: 'cn-north-4' });
 const cores = ecs.resources.find((r) => r.type === 'cores');
 if ((cores?.headroom ?? 0) < 16) throw new pulumi.RunError('not enough vCPUs left for the cluster');`,

@@ -5,6 +5,7 @@ import { defineQuotaApi } from './api-definition';
 import { emulatorPart } from './emulator-part';
 import { defineService } from './endpoint-service';
 import { QuotaNumber } from './quota-number';
+import type { QuotaList } from './quota-list';
 
 /** The quota keys of dedicated load balancers (ELB v3), as ELB spells them. */
 const ELB_QUOTA_KEYS = {
@@ -78,7 +79,7 @@ export const elb = defineQuotaApi({
   path: '/v3/{project_id}/elb/quotas/details',
   args: {},
   quotaTypes: Object.fromEntries(KEYS.map((key) => [key, { description: ELB_QUOTA_KEYS[key] }])),
-  read: async (call) => {
+  read: async (call): Promise<QuotaList> => {
     const { quotas } = call.parse(QuotaDetails, await call.get());
     return { resources: quotas.map((quota) => toQuotaResource({ type: quota.quota_key, quota: quota.quota_limit, used: quota.used, ...(quota.unit ? { unit: quota.unit } : {}) })) };
   },
@@ -86,7 +87,7 @@ export const elb = defineQuotaApi({
     'huaweicloud:DedicatedElb/loadbalancer:Loadbalancer': [{ type: 'loadbalancer' }],
     'huaweicloud:DedicatedElb/listener:Listener': [{ type: 'listener' }],
   },
-  emulator: emulatorPart({
+  emulator: emulatorPart(() => ({
     level: 'project',
     stateKey: 'elbQuotas',
     entry: z
@@ -112,7 +113,7 @@ export const elb = defineQuotaApi({
         .map((entry) => ({ quota_key: entry.type, quota_limit: entry.quota, used: entry.used, unit: 'count' }));
       return { request_id: randomBytes(16).toString('hex'), quotas };
     },
-  }),
+  })),
   example: `const elb = await quotas.getElbQuotas({ region: 'cn-north-4' });
 const balancers = elb.resources.find((r) => r.type === 'loadbalancer');`,
 });

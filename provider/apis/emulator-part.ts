@@ -3,12 +3,15 @@ import type { ServiceErrorKind } from './endpoint-service';
 
 /** What an API answers in the emulator: a status and a JSON body. */
 export interface EmulatorAnswer {
+  /** The HTTP status. */
   status: number;
+  /** The JSON body. */
   body: unknown;
 }
 
 /** What an API's emulator part sees of a request that passed the gateway and its scope checks. */
 export interface EmulatorRequest {
+  /** The query parameters. */
   readonly query: URLSearchParams;
   /** Path parameters by their reference names (`project_id`). */
   readonly params: Readonly<Record<string, string>>;
@@ -47,11 +50,15 @@ export interface EmulatorPart<Entry extends z.ZodTypeAny = z.ZodTypeAny, Level e
   answer(entries: NoInfer<z.output<Entry>>[], request: EmulatorRequest): unknown;
 }
 
-/** Declares an emulator part, keeping its entry type for `answer` and its state key for the state's type. */
+/**
+ * Declares an emulator part, keeping its entry type for `answer` and its state key for the state's type. It is made
+ * on first use, once: a client that never starts the emulator never builds its schemas.
+ */
 export function emulatorPart<Entry extends z.ZodTypeAny, const Level extends 'project' | 'account', const Key extends string>(
-  part: EmulatorPart<Entry, Level, Key>,
-): EmulatorPart<Entry, Level, Key> {
-  return part;
+  make: () => EmulatorPart<Entry, Level, Key>,
+): () => EmulatorPart<Entry, Level, Key> {
+  let part: EmulatorPart<Entry, Level, Key> | undefined;
+  return () => (part ??= make());
 }
 
 /** A whole number in [min, max], written in plain digits: a query rule. */

@@ -3,7 +3,9 @@ export type ServiceErrorKind = 'badRequest' | 'forbidden' | 'notFound' | 'noPerm
 
 /** A service's error code for one kind, with the HTTP status it comes with. */
 export interface ServiceErrorCode {
+  /** The service's own code, such as `KMS.0307`. */
   readonly code: string;
+  /** The HTTP status it comes with. */
   readonly status: number;
 }
 

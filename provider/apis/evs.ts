@@ -4,6 +4,7 @@ import { defineQuotaApi } from './api-definition';
 import { emulatorPart } from './emulator-part';
 import { defineService } from './endpoint-service';
 import { QuotaNumber } from './quota-number';
+import type { QuotaList } from './quota-list';
 
 /** The totals EVS reports in every region; per-type keys (`volumes_SSD`, `gigabytes_GPSSD`...) vary by region. */
 const EVS_TOTALS = {
@@ -76,7 +77,7 @@ export const evs = defineQuotaApi({
   args: {},
   quotaTypes: EVS_TOTALS,
   quotaTypePattern: { pattern: PER_TYPE, description: 'volumes_<TYPE>, gigabytes_<TYPE>, snapshots_<TYPE> (TYPE such as SSD, SAS, GPSSD, ESSD)' },
-  read: async (call) => {
+  read: async (call): Promise<QuotaList> => {
     const { quota_set: quotaSet } = call.parse(QuotaSet, await call.get({ usage: 'True' }));
     return {
       resources: Object.entries(quotaSet)
@@ -111,7 +112,7 @@ export const evs = defineQuotaApi({
       { type: 'gigabytes', each: 'dataDisks', amountFrom: 'size', typeSuffixFrom: 'type' },
     ],
   },
-  emulator: emulatorPart({
+  emulator: emulatorPart(() => ({
     level: 'project',
     stateKey: 'evsQuotas',
     entry: z
@@ -138,7 +139,7 @@ export const evs = defineQuotaApi({
         ...entries.map(({ type, limit, in_use, reserved }) => [type, { in_use, limit, reserved }]),
       ]),
     }),
-  }),
+  })),
   example: `const evs = await quotas.getEvsQuotas({ region: 'cn-north-4' });
 const ssd = evs.resources.find((r) => r.type === 'gigabytes_SSD');
 export const ssdGigabytesLeft = ssd?.unlimited ? 'unlimited' : ssd?.headroom;`,

@@ -48,7 +48,7 @@ export const kms = defineQuotaApi({
   countedBy: {
     'huaweicloud:Dew/key:Key': [{ type: 'CMK' }],
   },
-  emulator: emulatorPart({
+  emulator: emulatorPart(() => ({
     level: 'project',
     stateKey: 'kmsQuotas',
     entry: z
@@ -70,7 +70,7 @@ export const kms = defineQuotaApi({
       ];
     },
     answer: (entries) => ({ quotas: { resources: entries } }),
-  }),
+  })),
   example: `const kms = await quotas.getKmsQuotas({ region: 'cn-north-4' });
 const cmk = kms.resources.find((r) => r.type === 'CMK');
 if ((cmk?.headroom ?? 0) < 3) throw new pulumi.RunError('not enough KMS keys left');`,

@@ -121,7 +121,7 @@ export const metaStudio = defineQuotaApi({
   },
   perUser: true,
   resourcesFor: (result, requirement) => result.users.find((user) => user.userId === requirement.userId)?.resources ?? [],
-  emulator: emulatorPart({
+  emulator: emulatorPart(() => ({
     level: 'account',
     stateKey: 'metaStudioUsers',
     entry: z
@@ -150,7 +150,7 @@ export const metaStudio = defineQuotaApi({
       const matching = userId === null ? users : users.filter((user) => user.user_id === userId);
       return { count: matching.length, assets: matching.slice(offset, offset + limit) };
     },
-  }),
+  })),
   example: `const meta = await quotas.getMetaStudioUserQuotas({ region: 'cn-north-4', userId: 'c1f0...' });
 const minutes = meta.users[0]?.resources.find((r) => r.type === 'video_time_2d_model');`,
 });

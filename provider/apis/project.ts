@@ -25,7 +25,7 @@ export const project = defineQuotaApi({
     // A project has no region input: its name starts with the region whose project quota it uses.
     'huaweicloud:Iam/project:Project': [{ type: 'project', regionFrom: 'name' }],
   },
-  emulator: emulatorPart({
+  emulator: emulatorPart(() => ({
     level: 'project',
     stateKey: 'iamQuotas',
     entry: z
@@ -47,6 +47,6 @@ export const project = defineQuotaApi({
       return used === undefined ? [] : [{ type: 'project', quota: 10, used, min: 0, max: 50 }];
     },
     answer: (entries) => ({ quotas: { resources: entries } }),
-  }),
+  })),
   example: `const project = await quotas.getProjectQuotas({ region: 'cn-north-4', projectName: 'cn-north-4_dev' });`,
 });

@@ -12,11 +12,20 @@ export type QuotaService = QuotaApi['name'];
 /** Every {@link QuotaService}, in the registry's order. */
 export const QUOTA_SERVICES: readonly QuotaService[] = QUOTA_APIS.map((api) => api.name);
 
+/** The API of the registry named `Name`. */
+export type QuotaApiNamed<Name extends QuotaService> = Extract<
+  QuotaApi,
+  {
+    /** The API's name. */
+    readonly name: Name;
+  }
+>;
+
 /** The arguments of the read of the API named `Name`: `QuotaReadArgs<'kms'>`. */
-export type QuotaReadArgs<Name extends QuotaService> = ReadArgs<Extract<QuotaApi, { name: Name }>>;
+export type QuotaReadArgs<Name extends QuotaService> = ReadArgs<QuotaApiNamed<Name>>;
 
 /** What the read of the API named `Name` returns: `QuotaReadResult<'kms'>` is `{projectId, region, resources}`. */
-export type QuotaReadResult<Name extends QuotaService> = ApiResult<Extract<QuotaApi, { name: Name }>>;
+export type QuotaReadResult<Name extends QuotaService> = ApiResult<QuotaApiNamed<Name>>;
 
 const BY_NAME = new Map<string, QuotaApi>(QUOTA_APIS.map((api) => [api.name, api]));
 
@@ -26,8 +35,8 @@ export function findQuotaApi(name: string): QuotaApi | undefined {
 }
 
 /** The API of a checked name. */
-export function quotaApi<Name extends QuotaService>(name: Name): Extract<QuotaApi, { name: Name }> {
-  return BY_NAME.get(name) as Extract<QuotaApi, { name: Name }>;
+export function quotaApi<Name extends QuotaService>(name: Name): QuotaApiNamed<Name> {
+  return BY_NAME.get(name) as QuotaApiNamed<Name>;
 }
 
 /** The services called, each once, in the registry's order: IAM first, as the ID look-ups need it. */

@@ -31,7 +31,14 @@ const PROJECT_SHAPE = {
 };
 
 /** The scope arguments of each kind of API. */
-export const SCOPE_SHAPES = { account: ACCOUNT_SHAPE, project: PROJECT_SHAPE, regional: PROJECT_SHAPE } as const;
+export const SCOPE_SHAPES = {
+  /** An account's quotas: `domainId`, `region` (of the IAM endpoint), `signal`. */
+  account: ACCOUNT_SHAPE,
+  /** An IAM project's quotas: `region`, `projectId`, `projectName`, `signal`. */
+  project: PROJECT_SHAPE,
+  /** A project's quotas in a region: `region`, `projectId`, `projectName`, `signal`. */
+  regional: PROJECT_SHAPE,
+} as const;
 
 /** The scope arguments of an API of scope `S`. */
 export type ScopeShape<S extends ApiScope> = (typeof SCOPE_SHAPES)[S];

@@ -47,7 +47,7 @@ export const sfsTurbo = defineQuotaApi({
   countedBy: {
     'huaweicloud:Sfs/turbo:Turbo': [{ type: 'shares' }, { type: 'capacity', amountFrom: 'size' }],
   },
-  emulator: emulatorPart({
+  emulator: emulatorPart(() => ({
     level: 'project',
     stateKey: 'sfsTurboQuotas',
     entry: z
@@ -77,7 +77,7 @@ export const sfsTurbo = defineQuotaApi({
       return request.error('badRequest', 'parameter error: the Content-Type header is mandatory (application/json)');
     },
     answer: (entries) => ({ quotas: { resources: entries } }),
-  }),
+  })),
   example: `const sfs = quotas.getSfsTurboQuotasOutput({ region: 'cn-north-4' });
 export const sharesLeft = sfs.apply((r) => r.resources.find((q) => q.type === 'shares')?.headroom);`,
 });

@@ -93,7 +93,7 @@ export const vpc = defineQuotaApi({
     'huaweicloud:Elb/loadbalancer:Loadbalancer': [{ type: 'loadbalancer' }],
     'huaweicloud:Elb/listener:Listener': [{ type: 'listener' }],
   },
-  emulator: emulatorPart({
+  emulator: emulatorPart(() => ({
     level: 'project',
     stateKey: 'vpcQuotas',
     entry: z
@@ -117,7 +117,7 @@ export const vpc = defineQuotaApi({
       const type = request.query.get('type');
       return { quotas: { resources: entries.filter((entry) => type === null || entry.type === type) } };
     },
-  }),
+  })),
   example: `const vpc = await quotas.getVpcQuotas({ region: 'cn-north-4', type: 'publicIp' });
 export const eipsLeft = vpc.resources[0]?.headroom;`,
 });

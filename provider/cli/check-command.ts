@@ -1,3 +1,4 @@
+import { SERVICE_NAMES } from '../endpoints/service-names';
 import { HuaweiCloudError } from '../errors';
 import { createQuotaClient } from '../quota-client';
 import type { QuotaCheck } from '../quota/requirements';
@@ -17,7 +18,7 @@ Exit 0 when all are met, 1 when any is not, 2 on an error.
 
 Options:
   --region R             Default region for requirements without one (default: HW_REGION_NAME)
-  --endpoint SVC=URL     Endpoint override, SVC one of iam, kms, sfs-turbo, metastudio (repeatable)
+  --endpoint SVC=URL     Endpoint override, SVC one of ${SERVICE_NAMES.join(', ')} (repeatable)
   --output table|json    Default table; json prints {"ok": ..., "checks": [...]}
   --timeout S            Give up on each HTTP request after S seconds, retries included (default 90)
   --debug                Stack traces on errors

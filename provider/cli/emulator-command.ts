@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { ENDPOINT_SERVICES } from '../apis/quota-apis';
 import { parseDuration, parseLatency } from '../emulator/durations';
 import { exportLines } from '../emulator/emulator-env';
 import { FAULT_KINDS, FAULT_ROUTES, type Fault } from '../emulator/faults';
@@ -13,7 +14,7 @@ type CommandIo = Pick<CliIo, 'stdout' | 'stderr'>;
 
 const USAGE = `Usage: hwquota emulator [options]
 
-Serves a local stand-in for the Huawei Cloud quota APIs (IAM, KMS, SFS Turbo, MetaStudio) until SIGINT or SIGTERM.
+Serves a local stand-in for the Huawei Cloud quota APIs (${ENDPOINT_SERVICES.map((service) => service.title).join(', ')}) until SIGINT or SIGTERM.
 Once listening, it prints "export NAME=value" lines that point clients at it (the emulator's own fake keys) to
 stdout, and to --env-file for ". PATH" in another shell. Logs go to stderr.
 

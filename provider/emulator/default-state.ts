@@ -75,5 +75,5 @@ function defaultStateInput(): EmulatorStateInput {
 
 /** Each API's default entries for an owner of this level, under the API's state key. */
 function defaultQuotas(level: 'project' | 'account', owner: string): Record<string, readonly object[]> {
-  return Object.fromEntries(QUOTA_APIS.filter((api) => api.emulator.level === level).map((api) => [api.emulator.stateKey, api.emulator.defaults(owner)]));
+  return Object.fromEntries(QUOTA_APIS.filter((api) => api.emulator().level === level).map((api) => [api.emulator().stateKey, api.emulator().defaults(owner)]));
 }

@@ -2,9 +2,10 @@ import { ENDPOINT_SERVICES, QUOTA_SERVICES, quotaApi, type QuotaApi, type QuotaS
 import { IAM } from '../apis/iam-service';
 import type { EndpointService } from '../apis/endpoint-service';
 import { REGION_PATTERN } from '../endpoints/region';
+import { PATH_PARAMETER_PATTERN } from '../path-parameters';
 
 /** IAM's ID look-ups the client makes besides the quota APIs: `GET /v3/projects` and `GET /v3/auth/domains`. */
-const LOOKUP_ROUTES = ['projects', 'domains'] as const;
+export const LOOKUP_ROUTES = ['projects', 'domains'] as const;
 
 /**
  * The APIs the emulator serves, by the names faults and request counts use: every quota API of the registry by its
@@ -48,8 +49,6 @@ const APIS: readonly Api[] = [
   { route: 'domains', service: IAM, segments: ['v3', 'auth', 'domains'] },
 ];
 
-/** IDs in paths, as the client checks them: `..`, `%2F` and the like never match, so they never reach a handler. */
-const PATH_PARAMETER = /^[A-Za-z0-9_-]{1,64}$/;
 const SERVICES = new Map<string, EndpointService>(ENDPOINT_SERVICES.map((service) => [service.host, service]));
 
 export interface RouteMatch {
@@ -105,7 +104,8 @@ function matchSegments(pattern: readonly string[], segments: readonly string[]):
   for (const [index, expected] of pattern.entries()) {
     const actual = segments[index]!;
     if (expected.startsWith(':')) {
-      if (!PATH_PARAMETER.test(actual)) return undefined;
+      // IDs as the client checks them: `..`, `%2F` and the like never match, so they never reach a handler.
+      if (!PATH_PARAMETER_PATTERN.test(actual)) return undefined;
       params[expected.slice(1)] = actual;
     } else if (actual !== expected) {
       return undefined;

@@ -7,7 +7,7 @@ import { findAccount, findProject } from './state-lookups';
 import type { EmulatorProject } from './state-schema';
 
 /**
- * Scoping of the project-level services (KMS, SFS Turbo, MetaStudio), as their references state it. The path's
+ * Scoping of the APIs of a project in a region (KMS, SFS Turbo, ECS...), as their references state it. The path's
  * project must be one of the caller's account in the base path's region, else it is unknown here (404). With an
  * access key, `X-Project-Id` must name that project; with a token, the token must be scoped to it (else 403).
  */

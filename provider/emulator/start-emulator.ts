@@ -56,9 +56,9 @@ export interface RunningEmulator {
 }
 
 /**
- * Starts a local stand-in for the Huawei Cloud quota APIs: IAM account and project quotas, `GET /v3/projects` and
- * `GET /v3/auth/domains`, KMS, SFS Turbo and MetaStudio user quotas, each service and region under its own base
- * path, behind an API gateway that checks AK/SK signatures (with lockout), temporary keys and tokens.
+ * Starts a local stand-in for the Huawei Cloud quota APIs: every API of the registry (`QUOTA_APIS`), and IAM's
+ * `GET /v3/projects` and `GET /v3/auth/domains`, each service and region under its own base path, behind an API
+ * gateway that checks AK/SK signatures (with lockout), temporary keys and tokens.
  *
  * @example
  * const emulator = await startEmulator({ faults: [{ route: 'kms', kind: '503', count: 2 }] });

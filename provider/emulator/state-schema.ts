@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import type { EmulatorPart } from '../apis/emulator-part';
-import type { QuotaApi } from '../apis/quota-apis';
 import { QUOTA_APIS } from '../apis/registry';
+import { REGION_PATTERN } from '../endpoints/region';
+import { PROJECT_NAME_PATTERN } from '../path-parameters';
+import type { AccountQuotaLists, AccountQuotaListsInput, ProjectQuotaLists, ProjectQuotaListsInput } from './quota-lists';
 import { SERVICE_NAMES, type ServiceName } from '../endpoints/service-names';
 
 /** IDs as the cloud gives them: 32 lower-case hexadecimal characters. */
 const CloudId = z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 lower-case hexadecimal characters, like the IDs Huawei Cloud gives');
-const RegionId = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d{1,3}$/, 'must be a region ID such as cn-north-4 or eu-west-101');
+const RegionId = z.string().regex(REGION_PATTERN, 'must be a region ID such as cn-north-4 or eu-west-101');
 /** ISO 8601 date-time, as IAM writes `expires_at`. */
 const Instant = z.string().datetime({ offset: true });
 
@@ -14,20 +15,9 @@ const Instant = z.string().datetime({ offset: true });
 const GRANTABLE = SERVICE_NAMES.filter((name) => name !== 'iam');
 
 /** The quota lists of one level of the state, one per API kept there, each under the API's `stateKey`. */
-type QuotaListsShape<Level extends 'project' | 'account'> = UnionToIntersection<
-  QuotaApi extends infer A
-    ? A extends { emulator: EmulatorPart<infer Entry, infer L, infer Key> }
-      ? L extends Level
-        ? { [K in Key]: z.ZodDefault<z.ZodArray<Entry>> }
-        : never
-      : never
-    : never
->;
-type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
-
-function quotaListsShape<Level extends 'project' | 'account'>(level: Level): QuotaListsShape<Level> {
-  const apis = QUOTA_APIS.filter((api) => api.emulator.level === level);
-  return Object.fromEntries(apis.map((api) => [api.emulator.stateKey, z.array(api.emulator.entry).default([]).describe(`${api.title}: ${api.service.title} GET ${api.path}`)])) as QuotaListsShape<Level>;
+function quotaListsShape(level: 'project' | 'account'): Record<string, z.ZodDefault<z.ZodArray<z.ZodTypeAny>>> {
+  const apis = QUOTA_APIS.filter((api) => api.emulator().level === level);
+  return Object.fromEntries(apis.map((api) => [api.emulator().stateKey, z.array(api.emulator().entry).default([]).describe(`${api.title}: ${api.service.title} GET ${api.path}`)]));
 }
 
 const User = z
@@ -89,24 +79,27 @@ const Token = z
   })
   .strict();
 
-const Project = z
+/** A project's own fields, without its quotas. */
+export const EmulatorProjectFields = z
   .object({
     /** The project ID. */
     id: CloudId,
     /** The region ID for a region's main project; `{region}_{name}` for a sub-project. */
-    name: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a project name such as cn-north-4 or cn-north-4_dev'),
+    name: z.string().regex(PROJECT_NAME_PATTERN, 'must be a project name such as cn-north-4 or cn-north-4_dev'),
     /** The region the project is in; every region of some project is served. */
     region: RegionId,
     /** Listed by `GET /v3/projects` as `enabled`. Default `true`. */
     enabled: z.boolean().default(true),
     /** Sub-projects only: the region's main project. */
     parentId: CloudId.optional(),
-    /** The quotas of the project-level APIs, each under its `stateKey` (`kmsQuotas`, `ecsQuotas`...). */
-    ...quotaListsShape('project'),
   })
   .strict();
 
-const Account = z
+/** A project, with the quotas of the project-level APIs, each under its `stateKey` (`kmsQuotas`, `ecsQuotas`...). */
+const Project = EmulatorProjectFields.extend(quotaListsShape('project'));
+
+/** An account's own fields, without its projects and quotas. */
+export const EmulatorAccountFields = z
   .object({
     /** The account (domain) ID. */
     id: CloudId,
@@ -120,15 +113,14 @@ const Account = z
     accessKeys: z.array(AccessKey).default([]),
     /** IAM tokens of the account's users, sent as `X-Auth-Token`. */
     tokens: z.array(Token).default([]),
-    /** The account's projects: a main project per region, and sub-projects. */
-    projects: z.array(Project).default([]),
-    /**
-     * The quotas of the account-level APIs, each under its `stateKey`: IAM's account quotas (`iamQuotas`) and
-     * MetaStudio's users (`metaStudioUsers`, whichever of the account's projects is asked).
-     */
-    ...quotaListsShape('account'),
   })
   .strict();
+
+/**
+ * An account, with its projects and the quotas of the account-level APIs, each under its `stateKey`: IAM's account
+ * quotas (`iamQuotas`) and MetaStudio's users (`metaStudioUsers`, whichever of the account's projects is asked).
+ */
+const Account = EmulatorAccountFields.extend({ projects: z.array(Project).default([]), ...quotaListsShape('account') });
 
 /**
  * Everything the emulator serves: accounts, their IAM users, access keys and tokens, their projects (each in a
@@ -138,32 +130,49 @@ const Account = z
  * Besides each field's own rules, IDs, access keys and tokens are unique, every reference (a key's or token's user,
  * a token's scope, a sub-project's parent) points inside the same account, and quota types are not repeated.
  */
-export const EmulatorStateSchema = z
+export const EmulatorStateSchema: z.ZodType<EmulatorState, z.ZodTypeDef, EmulatorStateInput> = z
   .object({
     /** At least one account; the first is the one whose key and project the printed environment names. */
     accounts: z.array(Account).min(1),
   })
   .strict()
-  .superRefine(checkReferences);
+  // The quota lists are built from the registry: their types come from the generated `quota-lists.ts`.
+  .superRefine((state, context) => checkReferences(state as unknown as EmulatorState, context)) as unknown as z.ZodType<EmulatorState, z.ZodTypeDef, EmulatorStateInput>;
 
 /** The state as the emulator holds it (defaults filled in). The running emulator's `state` is this, live. */
-export type EmulatorState = z.output<typeof EmulatorStateSchema>;
+export interface EmulatorState {
+  /** At least one account; the first is the one whose key and project the printed environment names. */
+  accounts: EmulatorAccount[];
+}
 /** The state as written in a state file or passed to `startEmulator` (fields with defaults may be left out). */
-export type EmulatorStateInput = z.input<typeof EmulatorStateSchema>;
+export interface EmulatorStateInput {
+  /** At least one account; the first is the one whose key and project the printed environment names. */
+  accounts: EmulatorAccountInput[];
+}
 /** An account of the state: its users, keys, tokens, projects and account-level quotas. */
-export type EmulatorAccount = EmulatorState['accounts'][number];
+export type EmulatorAccount = z.output<typeof EmulatorAccountFields> & AccountQuotaLists & {
+  /** The account's projects: a main project per region, and sub-projects. */
+  projects: EmulatorProject[];
+};
+/** An account as a state file writes it. */
+export type EmulatorAccountInput = z.input<typeof EmulatorAccountFields> & AccountQuotaListsInput & {
+  /** The account's projects: a main project per region, and sub-projects. Default none. */
+  projects?: EmulatorProjectInput[];
+};
+/** A project as a state file writes it. */
+export type EmulatorProjectInput = z.input<typeof EmulatorProjectFields> & ProjectQuotaListsInput;
 /** A user of an account: the root user, or an IAM user. */
 export type EmulatorUser = EmulatorAccount['users'][number];
 /** An access key of a user, permanent or temporary (with a `securityToken`). */
 export type EmulatorAccessKey = EmulatorAccount['accessKeys'][number];
 /** An IAM token of a user, scoped to the account or to one project. */
 export type EmulatorToken = EmulatorAccount['tokens'][number];
-/** A project of an account, in one region: a main project, or a sub-project. */
-export type EmulatorProject = EmulatorAccount['projects'][number];
+/** A project of an account, in one region: a main project, or a sub-project, with its quotas. */
+export type EmulatorProject = z.output<typeof EmulatorProjectFields> & ProjectQuotaLists;
 /** One IAM user's MetaStudio quotas and usage, as `GET /v1/{project_id}/user/quotas` lists them. */
 export type EmulatorMetaStudioUser = EmulatorAccount['metaStudioUsers'][number];
 
-function checkReferences(state: { accounts: z.output<typeof Account>[] }, context: z.RefinementCtx): void {
+function checkReferences(state: EmulatorState, context: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string) => context.addIssue({ code: z.ZodIssueCode.custom, path, message });
   const unique = new Map<string, Set<string>>();
   const once = (kind: string, value: string, path: (string | number)[]) => {
@@ -230,11 +239,11 @@ function checkProjectName(
 /** No two entries of a quota list share their API's unique field (`type`, or MetaStudio's `user_id`). */
 function noRepeatedEntries(level: 'project' | 'account', owner: object, issue: (path: (string | number)[], message: string) => void): void {
   for (const api of QUOTA_APIS) {
-    if (api.emulator.level !== level) continue;
-    const field = api.emulator.uniqueBy ?? 'type';
+    if (api.emulator().level !== level) continue;
+    const field = api.emulator().uniqueBy ?? 'type';
     const seen = new Set<unknown>();
-    ((owner as Record<string, Record<string, unknown>[]>)[api.emulator.stateKey] ?? []).forEach((entry, index) => {
-      if (seen.has(entry[field])) issue([api.emulator.stateKey, index, field], `${field === 'type' ? 'quota type' : field} ${String(entry[field])} appears twice`);
+    ((owner as Record<string, Record<string, unknown>[]>)[api.emulator().stateKey] ?? []).forEach((entry, index) => {
+      if (seen.has(entry[field])) issue([api.emulator().stateKey, index, field], `${field === 'type' ? 'quota type' : field} ${String(entry[field])} appears twice`);
       seen.add(entry[field]);
     });
   }

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { invalidArgument } from '../errors';
 
 /** Endpoints by service (upper case, as the file's keys are compared) and region. */
@@ -42,6 +41,9 @@ function readRegionsFile(path: string): RegionsFileEndpoints {
   const bad = (what: string) => invalidArgument('HUAWEICLOUD_SDK_REGIONS_FILE', `${path}: ${what}; see the official SDKs' regions.yaml format`);
   let document: unknown;
   try {
+    // Loaded only when there is a file: the YAML parser is most of what a client would otherwise load at start-up.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parse } = require('yaml') as typeof import('yaml');
     document = parse(text, { maxAliasCount: 0 });
   } catch (error) {
     throw bad(`not YAML (${(error as Error).message.split('\n')[0]})`);

@@ -4,7 +4,8 @@ import type { QuotaApi } from '../apis/quota-apis';
 import { SCOPE_SHAPES } from '../apis/scope-args';
 import { HuaweiCloudError } from '../errors';
 
-type ArgsObject<A extends QuotaApi> = ApiArgsShape<A> extends infer Shape extends z.ZodRawShape ? z.ZodObject<Shape, 'strict'> : never;
+/** The strict zod object of an API's read arguments, as a type. */
+export type ArgsObject<A extends QuotaApi> = ApiArgsShape<A> extends infer Shape extends z.ZodRawShape ? z.ZodObject<Shape, 'strict'> : never;
 
 /** The arguments of an API's read: its scope (`region`, `projectId`, `projectName`, or `domainId`), its own, `signal`. */
 export type ReadArgs<A extends QuotaApi> = z.input<ArgsObject<A>>;

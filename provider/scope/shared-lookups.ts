@@ -1,6 +1,6 @@
 /**
  * ID lookups shared by every client in the process, keyed by endpoint, credential identity and name: a Pulumi
- * program that reads five data sources looks its project up once. A failed lookup is forgotten, so it can be retried.
+ * program that reads several data sources looks its project up once. A failed lookup is forgotten, so it can be retried.
  */
 const lookups = new Map<string, Promise<string>>();
 

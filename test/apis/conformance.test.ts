@@ -8,6 +8,7 @@ import { startEmulator, type Fault, type RouteName, type RunningEmulator } from 
 import { expandPath } from '../../provider/path-parameters';
 import { clearSharedReads } from '../../provider/quota/read-cache';
 import { deeplyNested, hostileKey } from '../reliability/hostile-input/arbitraries';
+import { containers, pageCount } from '../reliability/hostile-input/body-arbitraries';
 import { expectPrototypesUntouched, prototypeSnapshot } from '../reliability/support/prototype-guard';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { signatureIsValid } from '../support/verify-signature';
@@ -248,21 +249,4 @@ function applyChanges(example: unknown, changes: { at: number; op: string; key: 
   const text = JSON.stringify(body).split(JSON.stringify(DEEP)).join(deeplyNested(20_000));
   // A page count past a thousand pages is metastudio-page-count.test.ts's.
   return pageCount(text) > 100_000 ? JSON.stringify(example) : text;
-}
-
-function containers(value: unknown, found: object[] = []): object[] {
-  if (value !== null && typeof value === 'object') {
-    found.push(value);
-    for (const child of Object.values(value)) containers(child, found);
-  }
-  return found;
-}
-
-function pageCount(text: string): number {
-  try {
-    const { count } = JSON.parse(text) as { count?: unknown };
-    return typeof count === 'number' ? count : 0;
-  } catch {
-    return 0;
-  }
 }

@@ -46,8 +46,8 @@ describe.each(QUOTA_APIS.map((api) => [api.name, api] as const))('%s reaches eve
     expect(ROUTE_NAMES).toContain(name);
     expect(emptyRequestCounts()).toHaveProperty([name], 0);
     const [account] = defaultState().accounts;
-    const owner = api.emulator.level === 'account' ? account! : account!.projects[0]!;
-    expect((owner as unknown as Record<string, unknown[]>)[api.emulator.stateKey]?.length, `the built-in state's ${api.emulator.stateKey}`).toBeGreaterThan(0);
+    const owner = api.emulator().level === 'account' ? account! : account!.projects[0]!;
+    expect((owner as unknown as Record<string, unknown[]>)[api.emulator().stateKey]?.length, `the built-in state's ${api.emulator().stateKey}`).toBeGreaterThan(0);
   });
 
   it('a path whose parameters the scope fills, and quota types with descriptions', () => {

@@ -1,10 +1,11 @@
 import { IAM } from '../../apis/iam-service';
+import { PROJECT_NAME_PATTERN } from '../../path-parameters';
 import { serviceError } from '../error-bodies';
 import { queryProblem } from '../query-parameters';
 import type { RouteHandler } from '../route-handler';
 import { iamScopeProblem } from '../scoping';
 
-const anyId = (value: string) => /^[A-Za-z0-9_.-]{1,64}$/.test(value);
+const anyId = (value: string) => PROJECT_NAME_PATTERN.test(value);
 
 /**
  * IAM `GET /v3/projects[?name=&domain_id=&enabled=&parent_id=]`: the projects of the caller's account, filtered.

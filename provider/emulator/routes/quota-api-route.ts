@@ -29,12 +29,12 @@ export function answerQuotaApi(api: QuotaApi, context: RouteContext, lookup?: st
     baseUrl: context.baseUrl,
     error: (kind, message) => serviceError(api.service, kind, message),
   };
-  const refused = api.emulator.refuse?.(request);
+  const refused = api.emulator().refuse?.(request);
   if (refused) return refused;
-  const problem = queryProblem(context.query, api.emulator.query ?? {}, api.emulator.repeatable);
+  const problem = queryProblem(context.query, api.emulator().query ?? {}, api.emulator().repeatable);
   if (problem) return serviceError(api.service, 'badRequest', `Invalid request parameter: ${problem}.`);
-  const entries = (scoped.owner as unknown as Record<string, never[]>)[api.emulator.stateKey] ?? [];
-  return { status: 200, body: api.emulator.answer(entries, request) };
+  const entries = (scoped.owner as unknown as Record<string, never[]>)[api.emulator().stateKey] ?? [];
+  return { status: 200, body: api.emulator().answer(entries, request) };
 }
 
 type Scoped = { owner: object } | { error: RouteResult };
@@ -42,7 +42,7 @@ type Scoped = { owner: object } | { error: RouteResult };
 /** Where the API's entries are, once the caller may read them: the project's, or the account's. */
 function scopeOf(api: QuotaApi, context: RouteContext): Scoped {
   const { account } = context.caller;
-  const owner = (project: object): Scoped => ({ owner: api.emulator.level === 'account' ? account : project });
+  const owner = (project: object): Scoped => ({ owner: api.emulator().level === 'account' ? account : project });
   switch (api.scope) {
     case 'account': {
       // Any credential of the account may ask; another account's ID is refused, an unknown one is not found.

@@ -44,7 +44,7 @@ const metaStudioBody = fc.record({
 export const BODY_SHAPES: Record<ReadName, fc.Arbitrary<unknown>> = { account: iamBody, project: iamBody, kms: kmsBody, 'sfs-turbo': sfsBody, metastudio: metaStudioBody };
 
 /** Every object and array inside a value, for mutations to pick from. */
-function containers(value: unknown, found: object[] = []): object[] {
+export function containers(value: unknown, found: object[] = []): object[] {
   if (value !== null && typeof value === 'object') {
     found.push(value);
     for (const child of Object.values(value)) containers(child, found);
@@ -90,7 +90,7 @@ export function hostileBodyText(read: ReadName): fc.Arbitrary<string> {
 }
 
 /** The `count` of a MetaStudio page, if the body has one. */
-function pageCount(body: string): number {
+export function pageCount(body: string): number {
   try {
     const { count } = JSON.parse(body) as { count?: unknown };
     return typeof count === 'number' ? count : 0;

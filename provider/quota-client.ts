@@ -1,10 +1,11 @@
 import type { ApiResult } from './apis/api-definition';
-import { quotaApi, type QuotaApi, type QuotaReadArgs, type QuotaReadResult, type QuotaService } from './apis/quota-apis';
+import { findQuotaApi, QUOTA_SERVICES, quotaApi, type QuotaApi, type QuotaReadArgs, type QuotaReadResult, type QuotaService } from './apis/quota-apis';
 import { QUOTA_APIS } from './apis/registry';
 import { mapConcurrently } from './concurrency';
 import type { HuaweiCloudClientOptions } from './client-options';
-import { HuaweiCloudError } from './errors';
+import { HuaweiCloudError, invalidArgument } from './errors';
 import { createHuaweiCloudClient, type HuaweiCloudClient } from './huawei-cloud-client';
+import { describeValue } from './path-parameters';
 import type { QuotaReads } from './quota/quota-reads';
 import { checkArgs, readArgsSchema, type CheckedReadArgs } from './quota/read-args';
 import { readQuotaApi } from './quota/read-quota-api';
@@ -34,8 +35,8 @@ export interface QuotaClient extends QuotaReads {
   close(): Promise<void>;
 }
 
-/** An API's read as `evaluate` and the policies use it: arguments already checked. */
-export type CheckedRead = <A extends QuotaApi>(api: A, args: CheckedReadArgs<A>) => Promise<ApiResult<A>>;
+/** An API's read as `evaluate` uses it: arguments already checked. */
+type CheckedRead = <A extends QuotaApi>(api: A, args: CheckedReadArgs<A>) => Promise<ApiResult<A>>;
 
 const DEFAULT_CACHE_TTL_MS = 60_000;
 const DEFAULT_CONCURRENCY = 8;
@@ -66,7 +67,11 @@ export function createQuotaClient(options: QuotaClientOptions = {}): QuotaClient
   return {
     ...reads,
     http,
-    read: ((name: QuotaService, args?: unknown) => read(quotaApi(name), args)) as QuotaClient['read'],
+    read: (async (name: QuotaService, args?: unknown) => {
+      const api = findQuotaApi(name);
+      if (!api) throw invalidArgument('name', `must be one of ${QUOTA_SERVICES.join(', ')}; got ${describeValue(name)}`);
+      return read(api, args);
+    }) as QuotaClient['read'],
     async evaluate(rawRequirements) {
       const requirements = checkArgs(QuotaRequirementList, rawRequirements, 'requirements');
       return mapConcurrently(requirements, concurrency, async (requirement) => {
@@ -79,7 +84,7 @@ export function createQuotaClient(options: QuotaClientOptions = {}): QuotaClient
 }
 
 /** Reads what a requirement needs, and says where it was read. Identical scopes share one read. */
-export async function readForRequirement(read: CheckedRead, requirement: QuotaRequirement): Promise<{ scope: string; resources: readonly QuotaResource[] }> {
+async function readForRequirement(read: CheckedRead, requirement: QuotaRequirement): Promise<{ scope: string; resources: readonly QuotaResource[] }> {
   const api: QuotaApi = quotaApi(requirement.service);
   const { region, projectId, projectName, domainId, userId } = requirement;
   const perUser = api.perUser === true;

@@ -27,7 +27,7 @@ export const account = defineQuotaApi({
   path: '/v3.0/OS-QUOTA/domains/{domain_id}',
   args: {
     /** One quota type, spelled as IAM spells it (`assigment_group_mp`...); default all ten. */
-    type: z.enum(ACCOUNT_QUOTA_TYPES).optional().describe('Account quota type, e.g. user or assigment_group_mp (default: all)'),
+    type: z.enum(ACCOUNT_QUOTA_TYPES).optional().describe('One quota type (default: all)'),
   },
   quotaTypes: {
     user: { description: 'IAM users' },

@@ -79,7 +79,7 @@ export const vpc = defineQuotaApi({
   path: '/v1/{project_id}/quotas',
   args: {
     /** One resource type (`publicIp`, `vpc`...); default all. */
-    type: z.enum(TYPE_NAMES).optional().describe('VPC quota type, e.g. publicIp or securityGroup (default: all)'),
+    type: z.enum(TYPE_NAMES).optional().describe('One quota type (default: all)'),
   },
   quotaTypes: Object.fromEntries(TYPE_NAMES.map((type) => [type, { description: VPC_QUOTA_TYPES[type] }])),
   read: readQuotaList(VpcQuotaList, (args) => ({ type: args.type })),

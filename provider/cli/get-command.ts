@@ -20,6 +20,7 @@ const READ_FLAGS = (() => {
   for (const api of QUOTA_APIS) {
     for (const [argument, schema] of Object.entries({ ...SCOPE_SHAPES[api.scope], ...api.args })) {
       if (argument === 'region' || !schema.description) continue;
+      // Arguments of the same name (`type`) share a flag, and the first API's description.
       const flag = flags.get(flagName(argument)) ?? { argument, description: schema.description, apis: [] as string[] };
       flag.apis.push(api.name);
       flags.set(flagName(argument), flag);

@@ -78,6 +78,21 @@ describe('the five reads against the emulator', () => {
   });
 });
 
+describe('reads by name', () => {
+  it('read(name) is the named read; another name is refused before any request, naming the APIs', async () => {
+    const client = quotaClient();
+    expect(await client.read('kms', { region: 'cn-north-4' })).toEqual(await client.kmsQuotas({ region: 'cn-north-4' }));
+    const refused = (await client.read('rds' as never).catch((error: unknown) => error)) as HuaweiCloudError;
+    expect(refused).toMatchObject({ kind: 'invalid-argument', field: 'name', attempts: 0 });
+    expect(refused.message).toBe('name: must be one of account, ecs, elb, evs, kms, metastudio, project, sfs-turbo, vpc; got "rds"');
+    expect(await client.read('metastudio', { region: 'eu-west-101' }).catch((error: unknown) => error)).toMatchObject({
+      kind: 'invalid-argument',
+      message: 'region: MetaStudio is not offered in region eu-west-101; it is offered in cn-north-4, cn-east-3, ap-southeast-3',
+    });
+    expect(emulator.requests.metastudio + emulator.requests.unmatched).toBe(0);
+  });
+});
+
 describe('errors in each service shape', () => {
   it('MetaStudio refuses an IAM user key: MSS.00000005', async () => {
     const client = quotaClient({ accessKey: 'HPUAEMULATORUSER0001', secretKey: 'EmulatorUserSecretKey0000000000000000001' });

@@ -10,7 +10,7 @@ import { settle } from '../support/settle';
 
 // Found by this suite: `z.number()` accepted what JSON.parse makes of 1e400 (Infinity), so a quota sent as 1e400 read as
 // `quota: Infinity`, printed by `--output json` as null, and `hasHeadroom` said it fit; ±1e308 overflowed `quota - used`
-// the same way. Now quota numbers must be finite and within 2^53 (provider/services/quota-number.ts): `response-invalid`.
+// the same way. Now quota numbers must be finite and within 2^53 (provider/apis/quota-number.ts): `response-invalid`.
 
 const service = useFixedBodyService('kms', 'temporary keys');
 

@@ -65,8 +65,10 @@ export interface HuaweiCloudClient {
   resolveDomainId(options?: { domainId?: string; signal?: AbortSignal }): Promise<string>;
   /** A non-secret key for the credentials in use (the access key, or a hash of the token), for caches. */
   identity(): Promise<string>;
-  /** The base URL a service is reached at in a region. */
+  /** The base URL a service is reached at in a region: the one in use of {@link endpoints}. */
   endpoint(service: ServiceName, region?: string): string;
+  /** The base URLs a service may be reached at in a region, in the order they are tried. */
+  endpoints(service: ServiceName, region?: string): readonly string[];
   /** Closes the connection pool (not an injected dispatcher). */
   close(): Promise<void>;
 }
@@ -166,8 +168,7 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
   }
 
   async function iamLookup(lookupRegion: string | undefined, what: string, find: (iamGet: (path: string, query: Record<string, string>) => Promise<unknown>) => Promise<string>, signal?: AbortSignal): Promise<string> {
-    const list = endpointList('iam', lookupRegion, 'id-lookup');
-    const key = [list.urls[list.current], identityKey(await (await credentialSource()).current()), what].join('\n');
+    const key = [endpointList('iam', lookupRegion, 'id-lookup').urls.join(','), identityKey(await (await credentialSource()).current()), what].join('\n');
     return sharedLookup(key, () => find(async (path, query) => (await get({ service: 'iam', region: lookupRegion, path, query, signal }, 'id-lookup')).body));
   }
 
@@ -225,6 +226,13 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
     endpoint: (service, callRegion) => {
       try {
         return endpoint(service, callRegion);
+      } catch (error) {
+        throw redactError(error, givenSecrets);
+      }
+    },
+    endpoints: (service, callRegion) => {
+      try {
+        return endpointList(service, callRegion, 'api').urls;
       } catch (error) {
         throw redactError(error, givenSecrets);
       }

@@ -38,7 +38,8 @@ export interface QuotaClient extends QuotaReads {
 /** An API's read as `evaluate` uses it: arguments already checked. */
 type CheckedRead = <A extends QuotaApi>(api: A, args: CheckedReadArgs<A>) => Promise<ApiResult<A>>;
 
-const DEFAULT_CACHE_TTL_MS = 60_000;
+/** How long an identical read is reused by default, in ms. */
+export const DEFAULT_CACHE_TTL_MS = 60_000;
 const DEFAULT_CONCURRENCY = 8;
 
 /**

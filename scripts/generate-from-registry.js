@@ -2,7 +2,7 @@
 // Writes what is derived from the quota API definitions (provider/apis/*.ts, each a `defineQuotaApi(...)`):
 // the registry that lists them, the Pulumi data sources (getX, getXOutput and their Args and Result types), and the
 // README's API and function tables and the `--help` blocks it shows. `--check` writes nothing and exits 1 when a file is not what it would write
-// (test/apis/generated-files.test.ts runs it). Run it after adding or changing a definition: `npm run generate`.
+// (test/apis/registry.test.ts runs it). Run it after adding or changing a definition: `npm run generate`.
 'use strict';
 const { readFileSync, readdirSync, writeFileSync, rmSync, existsSync } = require('node:fs');
 const { join } = require('node:path');

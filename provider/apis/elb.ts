@@ -81,7 +81,9 @@ export const elb = defineQuotaApi({
   quotaTypes: Object.fromEntries(KEYS.map((key) => [key, { description: ELB_QUOTA_KEYS[key] }])),
   read: async (call): Promise<QuotaList> => {
     const { quotas } = call.parse(QuotaDetails, await call.get());
-    return { resources: quotas.map((quota) => toQuotaResource({ type: quota.quota_key, quota: quota.quota_limit, used: quota.used, ...(quota.unit ? { unit: quota.unit } : {}) })) };
+    // `count` is no unit: counts carry none here, as in the other APIs.
+    const unitOf = (unit: string | undefined) => (unit && unit !== 'count' ? { unit } : {});
+    return { resources: quotas.map((quota) => toQuotaResource({ type: quota.quota_key, quota: quota.quota_limit, used: quota.used, ...unitOf(quota.unit) })) };
   },
   countedBy: {
     'huaweicloud:DedicatedElb/loadbalancer:Loadbalancer': [{ type: 'loadbalancer' }],

@@ -1,12 +1,12 @@
 import { regionEnvName } from '../endpoints/region';
-import { SERVICE_ENV_NAMES, SERVICE_NAMES } from '../endpoints/service-names';
+import { ENDPOINT_SERVICES } from '../apis/quota-apis';
 import { primaryAccessKey, type EmulatorState } from './state-schema';
 import { servedRegions } from './state-lookups';
 
 /**
  * The environment that points a client at the emulator with no other setting: its URL, the first account's root key,
  * domain and first project (with that project's region as `HW_REGION_NAME`), the global IAM endpoint, every
- * service's endpoint in every region served, and with TLS the CA file as `OS_CACERT`.
+ * service's endpoint in every region served where the service is offered, and with TLS the CA file as `OS_CACERT`.
  */
 export function emulatorEnv(url: string, state: EmulatorState, caCertFile: string | undefined): Record<string, string> {
   const account = state.accounts[0]!;
@@ -22,8 +22,9 @@ export function emulatorEnv(url: string, state: EmulatorState, caCertFile: strin
     HUAWEICLOUD_SDK_IAM_ENDPOINT: `${url}/iam`,
   };
   for (const region of [...servedRegions(state)].sort()) {
-    for (const service of SERVICE_NAMES) {
-      env[`HUAWEICLOUD_SDK_REGION_${SERVICE_ENV_NAMES[service]}_${regionEnvName(region)}`] = `${url}/${service}/${region}`;
+    // Not where a service is not offered (MetaStudio): there, as in the cloud, there is no endpoint to point at.
+    for (const { host, envName, regions } of ENDPOINT_SERVICES) {
+      if (!regions || regions.includes(region)) env[`HUAWEICLOUD_SDK_REGION_${envName}_${regionEnvName(region)}`] = `${url}/${host}/${region}`;
     }
   }
   if (caCertFile) env.OS_CACERT = caCertFile;

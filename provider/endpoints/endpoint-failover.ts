@@ -20,13 +20,15 @@ export interface EndpointList {
 export async function withFailover<T>(list: EndpointList, send: (base: string) => Promise<T>): Promise<T> {
   const earlier: string[] = [];
   for (;;) {
-    const base = list.urls[list.current]!;
+    // The index this request uses: requests in flight at once move the list on once, never past an endpoint untried.
+    const index = list.current;
+    const base = list.urls[index]!;
     try {
       return await send(base);
     } catch (error) {
-      if (list.current + 1 < list.urls.length && isUnreachable(error)) {
+      if (index + 1 < list.urls.length && isUnreachable(error)) {
         earlier.push(`${base}: ${(error as Error).message}`);
-        list.current += 1;
+        if (list.current === index) list.current = index + 1;
         continue;
       }
       if (earlier.length === 0 || !(error instanceof HuaweiCloudError)) throw error;

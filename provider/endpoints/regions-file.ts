@@ -18,27 +18,28 @@ const loaded = new Map<string, RegionsFileEndpoints>();
  *     endpoint: https://ecs.cn-north-4.myhuaweicloud.com
  * ```
  *
- * A missing file is no error; one that cannot be read as that is, naming the file and what is wrong.
+ * A missing file is no error, and an entry without an `id` or an endpoint is skipped, as the official SDKs do; a file
+ * that is not YAML of that shape is an error naming the file and what is wrong.
  */
 export function regionsFileEndpoints(service: string, region: string, env: NodeJS.ProcessEnv): { field: string; endpoints: readonly string[] } | undefined {
   const home = env.HOME || env.USERPROFILE;
   const path = env.HUAWEICLOUD_SDK_REGIONS_FILE || (home ? join(home, '.huaweicloud', 'regions.yaml') : undefined);
   if (!path) return undefined;
   let file = loaded.get(path);
-  if (!file) loaded.set(path, (file = readRegionsFile(path)));
+  if (!file) loaded.set(path, (file = readRegionsFile(path, env.HUAWEICLOUD_SDK_REGIONS_FILE ? 'HUAWEICLOUD_SDK_REGIONS_FILE' : 'regions file')));
   const endpoints = file.get(service.toUpperCase())?.get(region);
   return endpoints && { field: `${path} (${service} ${region})`, endpoints };
 }
 
-function readRegionsFile(path: string): RegionsFileEndpoints {
+function readRegionsFile(path: string, field: string): RegionsFileEndpoints {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
-    throw invalidArgument('HUAWEICLOUD_SDK_REGIONS_FILE', `cannot read ${path}: ${(error as Error).message}`);
+    throw invalidArgument(field, `cannot read ${path}: ${(error as Error).message}`);
   }
-  const bad = (what: string) => invalidArgument('HUAWEICLOUD_SDK_REGIONS_FILE', `${path}: ${what}; see the official SDKs' regions.yaml format`);
+  const bad = (what: string) => invalidArgument(field, `${path}: ${what}; see the official SDKs' regions.yaml format`);
   let document: unknown;
   try {
     // Loaded only when there is a file: the YAML parser is most of what a client would otherwise load at start-up.
@@ -56,11 +57,8 @@ function readRegionsFile(path: string): RegionsFileEndpoints {
     const byRegion = new Map<string, string[]>();
     for (const entry of regions as unknown[]) {
       const { id, endpoint, endpoints } = (entry ?? {}) as { id?: unknown; endpoint?: unknown; endpoints?: unknown };
-      const urls = [endpoint, ...(Array.isArray(endpoints) ? endpoints : [])].filter((url) => url !== undefined);
-      if (typeof id !== 'string' || urls.length === 0 || !urls.every((url) => typeof url === 'string')) {
-        throw bad(`each region of ${service} needs an id and an endpoint (or endpoints)`);
-      }
-      byRegion.set(id, urls as string[]);
+      const urls = [endpoint, ...(Array.isArray(endpoints) ? endpoints : [])].filter((url): url is string => typeof url === 'string' && url !== '');
+      if (typeof id === 'string' && id !== '' && urls.length > 0) byRegion.set(id, urls);
     }
     services.set(service.toUpperCase(), byRegion);
   }

@@ -23,7 +23,7 @@ export interface QuotaPolicyConfig {
   domainId?: string;
   /** Cloud domain, such as `myhuaweicloud.eu`. */
   cloud?: string;
-  /** Base URL per service (`iam`, `kms`, `sfs-turbo`, `metastudio`). */
+  /** Base URL per service (`SERVICE_NAMES`: `iam`, `kms`, `ecs`...). */
   endpoints?: Partial<Record<ServiceName, string>>;
   /** Rules by resource type, over the pack's own; an empty list turns a type off. */
   rules?: QuotaRules;

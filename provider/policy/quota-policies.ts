@@ -6,6 +6,7 @@ import { judgeDeclared, uncountedFinding, type QuotaFinding } from './quota-find
 import { createQuotaReader, type QuotaReader } from './quota-reader';
 import { checkQuotaRules, DEFAULT_QUOTA_RULES, mergeQuotaRules, type QuotaRules } from './quota-rules';
 import { resourceUses, type ResourceUse } from './resource-uses';
+import { createInTurn } from './in-turn';
 import { createStackTally, type StackTally } from './stack-tally';
 
 /** The policies' names, as a pack's config file and Pulumi Cloud refer to them. */
@@ -67,24 +68,25 @@ export function quotaPolicies(options: QuotaPolicyOptions = {}): QuotaPolicies {
     return reader;
   };
 
-  const findingsFor = async (tally: StackTally, args: ResourceValidationArgs, config: QuotaPolicyConfig): Promise<QuotaFinding[]> => {
-    const uses = mergeQuotaRules(rules, config.rules)[args.type];
-    if (!uses?.length) return [];
-    const reader = readerFor(config);
-    const subject = `${args.type} "${args.name}"`;
-    // Counted and recorded in turn, so that each resource is judged on the count up to itself, in the engine's order,
-    // even while a lookup (an ECS flavor) is awaited.
-    const { declared, counted, totals } = await tally.inTurn(async () => {
+  const inTurn = createInTurn();
+
+  // Each resource is counted and judged in turn, in the order the engine sends them: a resource waiting for a lookup
+  // (an ECS flavor) or a read is judged on the count up to itself, and so is every resource after it.
+  const findingsFor = (tally: StackTally, args: ResourceValidationArgs, config: QuotaPolicyConfig): Promise<QuotaFinding[]> =>
+    inTurn(async () => {
+      const uses = mergeQuotaRules(rules, config.rules)[args.type];
+      if (!uses?.length) return [];
+      const reader = readerFor(config);
+      const subject = `${args.type} "${args.name}"`;
       const declared = await resourceUses({ props: args.props, providerProps: args.provider?.props }, uses, reader);
       const counted = declared.filter((use): use is Extract<ResourceUse, { counted: true }> => use.counted);
-      return { declared, counted, totals: tally.record(args.urn, counted) };
+      const totals = tally.record(args.urn, counted);
+      const judged = await Promise.all(
+        counted.map(async ({ scope }, index) => judgeDeclared(subject, scope, totals[index] ?? 0, await reader.read(scope.service, scope.region))),
+      );
+      const uncounted = declared.flatMap((use) => (use.counted ? [] : [uncountedFinding(subject, use.use, use.reason)]));
+      return [...uncounted, ...judged.filter((finding) => finding !== undefined)];
     });
-    const judged = await Promise.all(
-      counted.map(async ({ scope }, index) => judgeDeclared(subject, scope, totals[index] ?? 0, await reader.read(scope.service, scope.region))),
-    );
-    const uncounted = declared.flatMap((use) => (use.counted ? [] : [uncountedFinding(subject, use.use, use.reason)]));
-    return [...uncounted, ...judged.filter((finding) => finding !== undefined)];
-  };
 
   // Each policy keeps its own tally: a policy can be disabled, or configured apart, without changing the other's count.
   // And it reports each finding once a run, on the first resource it applies to: a stack of twenty keys gets one
@@ -123,8 +125,9 @@ export function quotaPolicies(options: QuotaPolicyOptions = {}): QuotaPolicies {
   const fits = resourcePolicy(
     QUOTA_POLICY_NAMES.fits,
     'mandatory',
-    'Stops a Huawei Cloud resource when the stack declares more of a quota (KMS keys, SFS Turbo shares and capacity, ' +
-      'IAM users, groups, agencies and projects) than the whole quota: it could never fit. Once per quota and run.',
+    'Stops a Huawei Cloud resource when the stack declares more of a quota (ECS instances, vCPUs and memory, EVS disks, ' +
+      'VPC resources and EIPs, load balancers, KMS keys, SFS Turbo, IAM...) than the whole quota: it could never fit. ' +
+      'Once per quota and run.',
   );
   const headroom = resourcePolicy(
     QUOTA_POLICY_NAMES.headroom,

@@ -1,4 +1,4 @@
-import { createQuotaClient, type QuotaClient, type QuotaClientOptions } from '../quota-client';
+import { createQuotaClient, DEFAULT_CACHE_TTL_MS, type QuotaClient, type QuotaClientOptions } from '../quota-client';
 import { quotaApi } from '../apis/quota-apis';
 import type { QuotaResource } from '../quota/quota-resource';
 import { readLookup } from '../quota/read-quota-api';
@@ -32,7 +32,7 @@ export function createQuotaReader(settings: QuotaClientOptions): QuotaReader {
       const at = `${service}\n${lookup}\n${region}`;
       let found = lookups.get(at);
       if (!found) {
-        const context = { http: client.http, cacheTtlMs: settings.cacheTtlMs ?? 60_000 };
+        const context = { http: client.http, cacheTtlMs: settings.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS };
         found = readLookup(context, quotaApi(service), lookup, { region }).catch((error: unknown) => ({
           reason: `looking ${lookup} up in ${region} failed: ${error instanceof Error ? error.message : String(error)}`,
         }));

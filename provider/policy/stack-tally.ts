@@ -8,8 +8,6 @@ import type { QuotaScope } from './resource-uses';
 export interface StackTally {
   /** Sets what a resource uses, replacing what was recorded for it before, and returns each scope's new total. */
   record(urn: string, uses: readonly { scope: QuotaScope; amount: number }[]): number[];
-  /** Runs `count` after every earlier one has finished: resources are counted in the order they arrive. */
-  inTurn<T>(count: () => Promise<T>): Promise<T>;
 }
 
 /** A fresh, empty tally. */
@@ -17,14 +15,8 @@ export function createStackTally(): StackTally {
   const byResource = new Map<string, Map<string, number>>();
   const totals = new Map<string, number>();
   const add = (key: string, amount: number) => totals.set(key, (totals.get(key) ?? 0) + amount);
-  let turn: Promise<unknown> = Promise.resolve();
 
   return {
-    inTurn(count) {
-      const result = turn.then(count);
-      turn = result.catch(() => undefined);
-      return result;
-    },
     record(urn, uses) {
       for (const [key, amount] of byResource.get(urn) ?? []) add(key, -amount);
       const recorded = new Map<string, number>();

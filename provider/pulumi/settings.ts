@@ -17,7 +17,7 @@ export interface ConnectionArgs {
   authToken?: string;
   /** Cloud domain, such as `myhuaweicloud.eu`. Default: `HW_CLOUD`, else from the region. */
   cloud?: string;
-  /** Base URL per service (`iam`, `kms`, `sfs-turbo`, `metastudio`), over the default endpoints. */
+  /** Base URL per service (`SERVICE_NAMES`: `iam`, `kms`, `ecs`...), over the default endpoints. */
   endpoints?: Partial<Record<ServiceName, string>>;
 }
 

@@ -21,8 +21,9 @@ export async function readQuotaApi<A extends QuotaApi>(context: ReadContext, api
   const { http } = context;
   const scope = await resolveScope(http, api, args as ScopeArgs);
   const own = Object.keys(api.args).map((name) => (args as Record<string, unknown>)[name]);
-  const endpoint = http.endpoint(api.service.host, scope.region);
-  const key = [await http.identity(), api.name, endpoint, scope.domainId, scope.projectId, JSON.stringify(own)].join('\n');
+  // Every endpoint the read may go to, not the one in use: a failover must not split identical reads.
+  const endpoints = http.endpoints(api.service.host, scope.region).join(',');
+  const key = [await http.identity(), api.name, endpoints, scope.region, scope.domainId, scope.projectId, JSON.stringify(own)].join('\n');
   return sharedRead(key, context.cacheTtlMs, async () => {
     const call = apiCall(http, api, api.path, scope, args, args.signal as AbortSignal | undefined);
     const fields = await (api.read as (call: ApiCall<unknown>) => Promise<object>)(call);
@@ -44,7 +45,7 @@ export async function readLookup(
   if (!lookup) throw invalidArgument('lookup', `${api.name} has no lookup ${JSON.stringify(name)}`);
   const { http } = context;
   const scope = await resolveScope(http, api, args);
-  const key = [await http.identity(), api.name, `lookup ${name}`, http.endpoint(api.service.host, scope.region), scope.domainId, scope.projectId].join('\n');
+  const key = [await http.identity(), api.name, `lookup ${name}`, http.endpoints(api.service.host, scope.region).join(','), scope.region, scope.domainId, scope.projectId].join('\n');
   return sharedRead(key, context.cacheTtlMs, () => lookup.read(apiCall(http, api, lookup.path, scope, {}, args.signal)));
 }
 
@@ -98,7 +99,9 @@ async function resolveScope(http: HuaweiCloudClient, api: QuotaApi, args: ScopeA
         throw new HuaweiCloudError({ kind: 'invalid-argument', field: 'region', message: `region: ${api.name} needs a region; pass region or set HW_REGION_NAME` });
       }
       const { regions } = api.service;
-      if (regions && !regions.includes(region)) {
+      // An endpoint set for that region (option, environment, regions file) is the user's to choose.
+      const defaultHost = new URL(http.endpoint(api.service.host, region)).hostname.startsWith(`${api.service.host}.${region}.`);
+      if (regions && !regions.includes(region) && defaultHost) {
         throw invalidArgument('region', `${api.service.title} is not offered in region ${region}; it is offered in ${regions.join(', ')}`);
       }
       return { projectId: await http.resolveProjectId({ region, projectId: args.projectId, projectName: args.projectName, signal }), region };

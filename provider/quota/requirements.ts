@@ -16,7 +16,7 @@ export interface QuotaRequirement {
   need: number;
   /** Region of the quota. Default: the client's region. Not used by `account`. */
   region?: string;
-  /** Project of the quota (`project`, `kms`, `sfs-turbo`, `metastudio`). Default: the region's project. */
+  /** Project of the quota (every API but `account`). Default: the region's project. */
   projectId?: string;
   /** Project to look up by name when `projectId` is not given, such as the sub-project `cn-north-4_dev`. */
   projectName?: string;

@@ -9,7 +9,7 @@ import { QUOTA_APIS } from '../../provider/apis/registry';
 import { GET_USAGE } from '../../provider/cli/get-command';
 import { createQuotaClient, QUOTA_TYPES } from '../../provider/client';
 import { defaultState, ROUTE_NAMES } from '../../provider/emulator';
-import { emptyRequestCounts } from '../../provider/emulator/router';
+import { emptyRequestCounts, matchRoute } from '../../provider/emulator/router';
 import { SERVICE_ENV_NAMES, SERVICE_NAMES } from '../../provider/endpoints/service-names';
 import { checkQuotaRules, DEFAULT_QUOTA_RULES, RULE_SERVICES } from '../../provider/policy/quota-rules';
 import { loadFixtures } from './fixtures';
@@ -45,6 +45,10 @@ describe.each(QUOTA_APIS.map((api) => [api.name, api] as const))('%s reaches eve
     }
     expect(ROUTE_NAMES).toContain(name);
     expect(emptyRequestCounts()).toHaveProperty([name], 0);
+    // The emulator routes a request of the API's path to it.
+    const path = api.path.replace(/\{\w+\}/g, '0dea2644dc80d5d22ff1c01e3ebea6fc');
+    const base = api.scope === 'account' ? `/${api.service.host}` : `/${api.service.host}/cn-north-4`;
+    expect(matchRoute('GET', `${base}${path}`, new Set(['cn-north-4']))).toMatchObject({ route: name, quotaApi: api });
     const [account] = defaultState().accounts;
     const owner = api.emulator().level === 'account' ? account! : account!.projects[0]!;
     expect((owner as unknown as Record<string, unknown[]>)[api.emulator().stateKey]?.length, `the built-in state's ${api.emulator().stateKey}`).toBeGreaterThan(0);

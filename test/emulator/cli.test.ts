@@ -122,8 +122,11 @@ describe('hwquota emulator, run from the built package', () => {
       'HW_REGION_NAME', 'HUAWEICLOUD_SDK_IAM_ENDPOINT',
     ]));
     for (const region of ['CN_NORTH_4', 'EU_WEST_101']) {
-      for (const service of ['IAM', 'KMS', 'SFSTURBO', 'METASTUDIO']) expect(names).toContain(`HUAWEICLOUD_SDK_REGION_${service}_${region}`);
+      for (const service of ['IAM', 'KMS', 'SFSTURBO', 'ECS', 'VPC', 'EVS', 'ELB']) expect(names).toContain(`HUAWEICLOUD_SDK_REGION_${service}_${region}`);
     }
+    // MetaStudio is offered in cn-north-4, not in eu-west-101: no endpoint is printed there.
+    expect(names).toContain('HUAWEICLOUD_SDK_REGION_METASTUDIO_CN_NORTH_4');
+    expect(names).not.toContain('HUAWEICLOUD_SDK_REGION_METASTUDIO_EU_WEST_101');
     expect(served.env.HW_REGION_NAME).toBe('cn-north-4');
     expect(served.env.HUAWEICLOUD_SDK_REGION_KMS_CN_NORTH_4).toBe(`${served.env.HWQUOTA_EMULATOR_URL}/kms/cn-north-4`);
     expect(readFileSync(envFile, 'utf8')).toBe(served.stdout);

@@ -59,9 +59,14 @@ describe('resolveEndpoint', () => {
       mkdirSync(join(dir, '.huaweicloud'));
       writeFileSync(join(dir, '.huaweicloud', 'regions.yaml'), "EVS:\n  - id: cn-north-4\n    endpoint: 'https://evs.home.example'\n");
       expect(resolveEndpoints('evs', 'cn-north-4', { env: { HOME: dir } })).toEqual(['https://evs.home.example']);
+      // An entry without an endpoint is skipped, as the official SDKs skip it; a file that is not that shape is an error.
+      const partial = join(dir, 'partial.yaml');
+      writeFileSync(partial, "ECS:\n  - id: cn-north-4\n  - id: cn-east-3\n    endpoint: 'https://ecs.east.example'\n");
+      expect(resolveEndpoints('ecs', 'cn-north-4', { env: { HUAWEICLOUD_SDK_REGIONS_FILE: partial } })).toEqual(['https://ecs.cn-north-4.myhuaweicloud.com']);
+      expect(resolveEndpoints('ecs', 'cn-east-3', { env: { HUAWEICLOUD_SDK_REGIONS_FILE: partial } })).toEqual(['https://ecs.east.example']);
       const broken = join(dir, 'broken.yaml');
-      writeFileSync(broken, 'ECS:\n  - id: cn-north-4\n');
-      expect(() => resolveEndpoints('ecs', 'cn-north-4', { env: { HUAWEICLOUD_SDK_REGIONS_FILE: broken } })).toThrow(`HUAWEICLOUD_SDK_REGIONS_FILE: ${broken}: each region of ECS needs an id and an endpoint (or endpoints)`);
+      writeFileSync(broken, 'ECS: {id: cn-north-4}\n');
+      expect(() => resolveEndpoints('ecs', 'cn-north-4', { env: { HUAWEICLOUD_SDK_REGIONS_FILE: broken } })).toThrow(`HUAWEICLOUD_SDK_REGIONS_FILE: ${broken}: ECS must be a list of {id, endpoint} or {id, endpoints}`);
       expect(resolveEndpoints('ecs', 'cn-north-4', { env: { HUAWEICLOUD_SDK_REGIONS_FILE: join(dir, 'absent.yaml') } })).toEqual(['https://ecs.cn-north-4.myhuaweicloud.com']);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -197,6 +197,29 @@ describe('ECS instances: one instance, its flavor’s vCPUs and memory, and its 
     expect(await analyze(policies, { type: VOLUME, name: 'scratch', props: { region: 'eu-west-101', size: 10, volumeType: 'GPSSD' } })).toEqual(NOTHING);
   });
 
+  it('an instance without systemDiskSize: its system disk is counted, its gigabytes said to be unknown, once a run', async () => {
+    const policies = policiesForRun();
+    expect((await analyze(policies, instance('one', { flavorId: 's6.large.2' }))).advisory).toEqual([
+      `${INSTANCE} "one": EVS gigabytes could not be checked: the resource sets no systemDiskSize.`,
+    ]);
+    expect(await analyze(policies, instance('two', { flavorId: 's6.large.2' }))).toEqual(NOTHING);
+  });
+
+  it('counts in the order resources arrive, even while a flavor is looked up', async () => {
+    Object.assign(ecsQuota('instances'), { quota: 23, used: 22 });
+    // A resource counted without a lookup, arriving while the instance before it waits for the flavors.
+    const policies = policiesForRun({ rules: { 'x:ecs/pool:Pool': [{ service: 'ecs', type: 'instances' }] } });
+    const reported = await Promise.all([
+      analyze(policies, instance('first', { flavorId: 's6.small.1', systemDiskSize: 40 })),
+      analyze(policies, { type: 'x:ecs/pool:Pool', name: 'second' }),
+    ]);
+    // The instance came first: it takes the one free instance, and the pool is the one short.
+    expect(reported.map((one) => one.advisory)).toEqual([
+      [],
+      [`x:ecs/pool:Pool "second": this stack declares 2 ECS instances in cn-north-4 (project ${CN4}), but only 1 is free today (22 of 23 used): up to 1 short. ${MAY_INCLUDE}`],
+    ]);
+  });
+
   it('a flavor the region does not list, or none named, is said so; the rest is still counted', async () => {
     const policies = policiesForRun();
     expect((await analyze(policies, instance('odd', { flavorId: 'x9.huge.8', systemDiskSize: 40 }))).advisory).toEqual([

@@ -10,7 +10,7 @@ export const REGION = 'cn-north-4';
 /**
  * The emulator's built-in state with the recognisable secrets in place of its own, so that every scenario signs and
  * authenticates with them. The temporary key and the project-scoped token belong to the root user, so that either can
- * read all five APIs (MetaStudio answers only the account's root credentials). `subProjects` adds sub-projects of
+ * read every API (MetaStudio answers only the account's root credentials). `subProjects` adds sub-projects of
  * cn-north-4, each with its own quotas, for the load test.
  */
 export function reliabilityState(options: { subProjects?: number } = {}): EmulatorState {

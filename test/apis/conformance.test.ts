@@ -7,6 +7,7 @@ import { createQuotaClient, HuaweiCloudError, type QuotaClient, type QuotaClient
 import { startEmulator, type Fault, type RouteName, type RunningEmulator } from '../../provider/emulator';
 import { expandPath } from '../../provider/path-parameters';
 import { clearSharedReads } from '../../provider/quota/read-cache';
+import { readLookup } from '../../provider/quota/read-quota-api';
 import { deeplyNested, hostileKey } from '../reliability/hostile-input/arbitraries';
 import { containers, pageCount } from '../reliability/hostile-input/body-arbitraries';
 import { expectPrototypesUntouched, prototypeSnapshot } from '../reliability/support/prototype-guard';
@@ -261,3 +262,76 @@ function applyChanges(example: unknown, changes: { at: number; op: string; key: 
   // A page count past a thousand pages is metastudio-page-count.test.ts's.
   return pageCount(text) > 100_000 ? JSON.stringify(example) : text;
 }
+
+// The lookups the policies count with (ECS flavors), for every API that has one: served by the emulator, retried
+// once after a passing fault, and a hostile body a typed error or figures, never anything else.
+const lookupCases = QUOTA_APIS.flatMap((api: QuotaApi) => Object.keys(api.lookups ?? {}).map((lookup) => [`${api.name} ${lookup}`, api, lookup] as [string, QuotaApi, string]));
+
+describe.each(lookupCases)('lookup %s', (_title, api, lookup) => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(() => emulator.stop());
+  const route = `${api.name}-${lookup}` as RouteName;
+
+  async function lookUp(env: NodeJS.ProcessEnv) {
+    clearSharedReads();
+    const client = createQuotaClient({ env, ...FAST });
+    try {
+      return await readLookup({ http: client.http, cacheTtlMs: 0 }, api, lookup, { region: REGION });
+    } finally {
+      await client.close();
+    }
+  }
+
+  it('is served, one request, figures by every name', async () => {
+    const before = emulator.requests[route] ?? 0;
+    const figures = await lookUp(emulator.env);
+    expect(figures.size).toBeGreaterThan(0);
+    for (const [name, values] of figures) {
+      expect(typeof name).toBe('string');
+      for (const value of Object.values(values)) expect(Number.isFinite(value)).toBe(true);
+    }
+    expect((emulator.requests[route] ?? 0) - before).toBe(1);
+  });
+
+  it('a 503 once is retried; a malformed body is response-invalid', async () => {
+    emulator.setFaults([{ route, kind: '503', count: 1 }]);
+    expect((await lookUp(emulator.env)).size).toBeGreaterThan(0);
+    emulator.setFaults([{ route, kind: 'malformed' }]);
+    await expect(lookUp(emulator.env)).rejects.toMatchObject({ kind: 'response-invalid' });
+    emulator.setFaults([]);
+  });
+
+  it('hostile bodies: figures or a typed error, and prototypes untouched', { timeout: 60_000 }, async () => {
+    let answer = '{}';
+    const server = await startTestServer((_request, response: ServerResponse) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(answer);
+    });
+    const prototypes = prototypeSnapshot();
+    try {
+      const body = api.lookups![lookup]!.emulatorAnswer();
+      await fc.assert(
+        fc.asyncProperty(mutatedBody(body), async (text) => {
+          answer = text;
+          const env = { HUAWEICLOUD_SDK_AK: ACCESS_KEY, HUAWEICLOUD_SDK_SK: SECRET_KEY, HW_REGION_NAME: REGION, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT };
+          clearSharedReads();
+          const client = createQuotaClient({ env, endpoints: { [api.service.host]: server.url }, ...FAST });
+          try {
+            const outcome = await readLookup({ http: client.http, cacheTtlMs: 0 }, api, lookup, { region: REGION }).then((value) => ({ value }), (error: unknown) => ({ error }));
+            if ('error' in outcome) expect(outcome.error).toMatchObject({ kind: 'response-invalid' });
+            else for (const values of outcome.value.values()) for (const value of Object.values(values)) expect(Number.isFinite(value)).toBe(true);
+          } finally {
+            await client.close();
+          }
+          expectPrototypesUntouched(prototypes, `${api.name} ${lookup}`);
+        }),
+        { numRuns: 40, endOnFailure: true },
+      );
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -13,10 +13,10 @@ import { attemptsOf, describeExpected, expectedRequests, FAULT_CASES, READ_TARGE
 import { MatrixFigures } from './matrix-figures';
 import { readWith } from './read-with';
 
-// Every read of createQuotaClient against every fault, in both credential modes, with small retry delays and a 300 ms
+// Every read of createQuotaClient against every fault, in both credential modes, with small retry delays and a 1 s
 // per-attempt timeout: the exact requests each read sends, its outcome, and its time within computed bounds.
 
-const figures = new MatrixFigures('Fault matrix: createQuotaClient, fast retries (base 5 ms, max 20 ms, 300 ms per attempt, 4 attempts)');
+const figures = new MatrixFigures('Fault matrix: createQuotaClient, fast retries (base 5 ms, max 20 ms, 1 s per attempt, 4 attempts)');
 afterAll(() => figures.print());
 
 // Each case has an emulator of its own; most of a case's time is spent waiting, so many can run at once.

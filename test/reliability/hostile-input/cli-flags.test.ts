@@ -102,7 +102,9 @@ function hasUnusableEndpoint(argv: readonly string[]): boolean {
 function namedHosts(argv: readonly string[]): string[] {
   return argv.flatMap((token) => {
     try {
-      const url = new URL(token.slice(token.indexOf('=') + 1));
+      // `SVC=URL`, or `--endpoint=SVC=URL`: the URL follows the service name and its `=`.
+      const value = token.replace(/^--[a-z-]+=/, '');
+      const url = new URL(value.slice(value.indexOf('=') + 1));
       return url.protocol === 'http:' || url.protocol === 'https:' ? [url.hostname] : [];
     } catch {
       return [];

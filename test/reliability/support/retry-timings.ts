@@ -18,8 +18,12 @@ export const DEFAULT_TIMINGS: RetryTimings = {
   maxRetryAfterMs: DEFAULTS.maxRetryAfterMs,
 };
 
-/** Small waits for the client, so that fault cases take milliseconds; a 1 s `Retry-After` is still honoured. */
-export const FAST_TIMINGS: RetryTimings = { maxAttempts: 4, retryBaseDelayMs: 5, retryMaxDelayMs: 20, requestTimeoutMs: 300, maxRetryAfterMs: 2_000 };
+/**
+ * Small waits for the client, so that fault cases take milliseconds; a 1 s `Retry-After` is still honoured. An attempt
+ * may take a second: with 25 emulators at once on a busy 2-core machine, a reset or a malformed answer can take more
+ * than a few hundred milliseconds to arrive, and must not be taken for a hang.
+ */
+export const FAST_TIMINGS: RetryTimings = { maxAttempts: 4, retryBaseDelayMs: 5, retryMaxDelayMs: 20, requestTimeoutMs: 1_000, maxRetryAfterMs: 2_000 };
 
 /** Scheduling slack on top of a computed bound, on a busy 2-core machine. A real hang overshoots by far more. */
 export const SLACK_MS = 2_000;

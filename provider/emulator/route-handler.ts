@@ -1,12 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { EmulatorAnswer } from '../apis/emulator-part';
 import type { Caller } from './authenticate';
 import type { EmulatorState } from './state-schema';
 
-/** What an API answers: a status and a JSON body. */
-export interface RouteResult {
-  status: number;
-  body: unknown;
-}
+/** What an API answers: a status and a JSON body (the same as a definition's emulator part answers). */
+export type RouteResult = EmulatorAnswer;
 
 /** What an API sees of an authenticated request. */
 export interface RouteContext {

@@ -100,8 +100,8 @@ async function resolveScope(http: HuaweiCloudClient, api: QuotaApi, args: ScopeA
       }
       const { regions } = api.service;
       // An endpoint set for that region (option, environment, regions file) is the user's to choose.
-      const defaultHost = new URL(http.endpoint(api.service.host, region)).hostname.startsWith(`${api.service.host}.${region}.`);
-      if (regions && !regions.includes(region) && defaultHost) {
+      const defaultHost = () => new URL(http.endpoint(api.service.host, region)).hostname.startsWith(`${api.service.host}.${region}.`);
+      if (regions && !regions.includes(region) && defaultHost()) {
         throw invalidArgument('region', `${api.service.title} is not offered in region ${region}; it is offered in ${regions.join(', ')}`);
       }
       return { projectId: await http.resolveProjectId({ region, projectId: args.projectId, projectName: args.projectName, signal }), region };

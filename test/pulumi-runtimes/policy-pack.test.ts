@@ -56,3 +56,35 @@ it('a misspelt config key is one violation naming it and the keys there are; oth
     expect.objectContaining({ level: 'mandatory', resource: 'key-1', message: expect.stringMatching(/unknown key "regoin"; the keys are region, projectId, projectName, domainId, cloud, endpoints, rules/) }),
   ]);
 });
+
+it('ECS instances over a stack’s life: vCPUs by flavor, one flavor lookup a run; growth warned, then stopped; shrink quiet', { timeout: 120_000 }, async () => {
+  // cn-north-4: 200 vCPUs, 40 used, so 160 free; c7.4xlarge.4 has 16. Memory is made plenty, so that vCPUs decide.
+  const main = emulator.state.accounts[0]!.projects.find((project) => project.name === 'cn-north-4')!;
+  main.ecsQuotas.find((quota) => quota.type === 'ram')!.quota = 10_000_000;
+  const INSTANCE = 'huaweicloud:Ecs/instance:Instance';
+  const run = async (count: number) => {
+    const flavorsBefore = emulator.requests['ecs-flavors'] ?? 0;
+    const pack = await operation();
+    const violations: (Violation & { resource: string })[] = [];
+    for (let index = 1; index <= count; index += 1) {
+      const name = `vm-${index}`;
+      const properties = { name, flavorId: 'c7.4xlarge.4', systemDiskSize: 40, imageId: 'image' };
+      violations.push(...(await pack.analyze({ type: INSTANCE, name, properties })).map((violation) => ({ ...violation, resource: name })));
+    }
+    expect((emulator.requests['ecs-flavors'] ?? 0) - flavorsBefore, 'flavor lookups in the run').toBe(1);
+    return violations;
+  };
+  // First run, then the same stack unchanged: nothing to say.
+  expect(await run(2)).toEqual([]);
+  expect(await run(2)).toEqual([]);
+  // Growth to 11: 176 vCPUs, more than the 160 free today: one advisory, at the instance that crosses.
+  expect(await run(11)).toEqual([
+    expect.objectContaining({ policy: 'huaweicloud-quota-headroom', level: 'advisory', resource: 'vm-11', message: expect.stringContaining('declares 176 ECS cores in cn-north-4') }),
+  ]);
+  // Growth to 13: 208 vCPUs, more than the whole quota of 200: stopped at the 13th.
+  expect((await run(13)).filter((violation) => violation.level === 'mandatory')).toEqual([
+    expect.objectContaining({ policy: 'huaweicloud-quota-fits', resource: 'vm-13', message: expect.stringMatching(/declares 208 ECS cores in cn-north-4 \(project \w+\), but the quota is 200: it can never fit \(8 over\)/) }),
+  ]);
+  // Shrunk back to 2: quiet again.
+  expect(await run(2)).toEqual([]);
+});

@@ -20,8 +20,8 @@ export { createQuotaClient, evaluateRequirements, type QuotaClient, type QuotaCl
 export type { QuotaReads } from './quota/quota-reads';
 export type { QuotaResource } from './quota/quota-resource';
 export type { QuotaCheck, QuotaRequirement } from './quota/requirements';
-export { QUOTA_SERVICES, type QuotaApi, type QuotaApiNamed, type QuotaService, type QuotaReadArgs, type QuotaReadResult } from './apis/quota-apis';
-export { QUOTA_APIS } from './apis/registry';
+export { loadQuotaApi, QUOTA_SERVICES, type QuotaApi, type QuotaApiEntry, type QuotaApiNamed, type QuotaService, type QuotaReadArgs, type QuotaReadResult } from './apis/quota-apis';
+export { QUOTA_API_CATALOG } from './apis/catalog';
 export type { ApiArgsShape, ApiCall, ApiLookup, ApiResult, QuotaApiDefinition, QuotaTypeInfo, QuotaTypePattern, RequirementScope, ResourceQuotaUse } from './apis/api-definition';
 export type { EndpointService, ServiceErrorCode, ServiceErrorKind } from './apis/endpoint-service';
 export type { EmulatorAnswer, EmulatorPart, EmulatorRequest } from './apis/emulator-part';
@@ -29,7 +29,7 @@ export { SCOPE_SHAPES, type ApiScope, type ScopeFields, type ScopeShape } from '
 export type { QuotaList } from './apis/quota-list';
 export type { ArgsObject, ReadArgs } from './quota/read-args';
 export { QUOTA_TYPES } from './quota/requirement-schema';
-export { ACCOUNT_QUOTA_TYPES, type AccountQuotaType } from './apis/account';
+export { ACCOUNT_QUOTA_TYPES, type AccountQuotaType } from './apis/account-quota-types';
 export type { MetaStudioUserQuota, MetaStudioUsers } from './apis/metastudio';
 export { settingsFromConfig } from './config-settings';
 export { applyMargin, type Margin } from './guards/margin';

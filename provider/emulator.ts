@@ -22,7 +22,7 @@ export {
   type EmulatorProjectInput,
   type EmulatorMetaStudioUser,
 } from './emulator/state-schema';
-export { ACCOUNT_QUOTA_TYPES as IAM_ACCOUNT_QUOTA_TYPES } from './apis/account';
+export { ACCOUNT_QUOTA_TYPES as IAM_ACCOUNT_QUOTA_TYPES } from './apis/account-quota-types';
 export { METASTUDIO_QUOTA_KEYS } from './apis/metastudio';
 export { defaultState } from './emulator/default-state';
 export { EmulatorStateError, parseEmulatorState, readStateFile } from './emulator/load-state';

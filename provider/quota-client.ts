@@ -1,6 +1,6 @@
 import type { ApiResult } from './apis/api-definition';
-import { findQuotaApi, QUOTA_SERVICES, quotaApi, type QuotaApi, type QuotaReadArgs, type QuotaReadResult, type QuotaService } from './apis/quota-apis';
-import { QUOTA_APIS } from './apis/registry';
+import { QUOTA_API_CATALOG } from './apis/catalog';
+import { findQuotaApiEntry, loadQuotaApi, QUOTA_SERVICES, type QuotaApi, type QuotaReadArgs, type QuotaReadResult, type QuotaService } from './apis/quota-apis';
 import { mapConcurrently } from './concurrency';
 import type { HuaweiCloudClientOptions } from './client-options';
 import { HuaweiCloudError, invalidArgument } from './errors';
@@ -62,16 +62,19 @@ export function createQuotaClient(options: QuotaClientOptions = {}): QuotaClient
   const http = createHuaweiCloudClient(clientOptions);
   const context = { http, cacheTtlMs };
   const checkedRead: CheckedRead = (api, args) => readQuotaApi(context, api, args);
-  const read = async (api: QuotaApi, args: unknown) => checkedRead(api, checkArgs(readArgsSchema(api), args));
-  const reads = Object.fromEntries(QUOTA_APIS.map((api) => [api.method, (args?: unknown) => read(api, args)])) as unknown as QuotaReads;
+  // An API's definition is loaded on its first read, so that a process loads only the APIs it reads.
+  const read = async (name: QuotaService, args: unknown) => {
+    const api: QuotaApi = await loadQuotaApi(name);
+    return checkedRead(api, checkArgs(readArgsSchema(api), args));
+  };
+  const reads = Object.fromEntries(QUOTA_API_CATALOG.map((entry) => [entry.method, (args?: unknown) => read(entry.name, args)])) as unknown as QuotaReads;
 
   return {
     ...reads,
     http,
     read: (async (name: QuotaService, args?: unknown) => {
-      const api = findQuotaApi(name);
-      if (!api) throw invalidArgument('name', `must be one of ${QUOTA_SERVICES.join(', ')}; got ${describeValue(name)}`);
-      return read(api, args);
+      if (!findQuotaApiEntry(name)) throw invalidArgument('name', `must be one of ${QUOTA_SERVICES.join(', ')}; got ${describeValue(name)}`);
+      return read(name, args);
     }) as QuotaClient['read'],
     async evaluate(rawRequirements) {
       const requirements = checkArgs(QuotaRequirementList, rawRequirements, 'requirements');
@@ -86,7 +89,7 @@ export function createQuotaClient(options: QuotaClientOptions = {}): QuotaClient
 
 /** Reads what a requirement needs, and says where it was read. Identical scopes share one read. */
 async function readForRequirement(read: CheckedRead, requirement: QuotaRequirement): Promise<{ scope: string; resources: readonly QuotaResource[] }> {
-  const api: QuotaApi = quotaApi(requirement.service);
+  const api: QuotaApi = await loadQuotaApi(requirement.service);
   const { region, projectId, projectName, domainId, userId } = requirement;
   const perUser = api.perUser === true;
   const args = api.scope === 'account' ? { domainId } : { region, projectId, projectName, ...(perUser ? { userId } : {}) };

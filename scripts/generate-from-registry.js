@@ -150,6 +150,50 @@ ${methods}}
 `;
 }
 
+/**
+ * What the client knows of each API before its first read (names, scope, service, quota types), and the services'
+ * endpoint facts: `/client` loads this, and an API's definition only when it is first read.
+ */
+function catalogSource(apis, definitions) {
+  const literal = (text) => `'${text.replace(/[\\']/g, (character) => `\\${character}`)}'`;
+  const list = (values) => `[${values.map(literal).join(', ')}]`;
+  const entries = apis.map((api, index) => {
+    const { file, constant } = definitions[index];
+    const pattern = api.quotaTypePattern;
+    return [
+      '  {',
+      `    name: ${literal(api.name)},`,
+      `    method: ${literal(api.method)},`,
+      `    title: ${literal(api.title)},`,
+      `    scope: ${literal(api.scope)},`,
+      `    service: ${literal(api.service.host)},`,
+      `    quotaTypes: ${list(Object.keys(api.quotaTypes))},`,
+      ...(pattern ? [`    quotaTypePattern: { pattern: ${String(pattern.pattern)}, description: ${literal(pattern.description)} },`] : []),
+      ...(api.perUser ? ['    perUser: true,'] : []),
+      `    definedIn: { file: ${literal(file)}, constant: ${literal(constant)} },`,
+      '  },',
+    ].join('\n');
+  });
+  const services = [...new Map(apis.map((api) => [api.service.host, api.service])).values()]
+    .sort((a, b) => Number(b.host === 'iam') - Number(a.host === 'iam'))
+    .map(({ host, envName, title, regions }) => `  { host: ${literal(host)}, envName: ${literal(envName)}, title: ${literal(title)}${regions ? `, regions: ${list(regions)}` : ''} },`);
+  return `${HEADER}import type { QuotaApiEntry, ServiceEntry } from './quota-apis';
+
+/**
+ * What is known of each quota API before its first read: its names, scope, service and quota types, and where its
+ * whole definition is (\`loadQuotaApi\` loads it), so that a process loads only the APIs it reads.
+ */
+export const QUOTA_API_CATALOG: readonly QuotaApiEntry[] = [
+${entries.join('\n')}
+];
+
+/** The services the APIs are called at, IAM first (the ID look-ups need it), with their endpoint facts. */
+export const SERVICE_CATALOG: readonly ServiceEntry[] = [
+${services.join('\n')}
+];
+`;
+}
+
 function functionsIndexSource(apis) {
   return `${HEADER}${apis.map((api) => `export * from './${functionFile(api)}';\n`).join('')}`;
 }
@@ -205,6 +249,7 @@ async function main() {
   files.set(join(functionsDir, 'index.ts'), functionsIndexSource(apis));
   files.set(join(root, 'provider', 'emulator', 'quota-lists.ts'), quotaListsSource(apis, definitions));
   files.set(join(root, 'provider', 'quota', 'quota-reads.ts'), quotaReadsSource(apis));
+  files.set(join(apisDir, 'catalog.ts'), catalogSource(apis, definitions));
   const readmePath = join(root, 'README.md');
   const tables = readmeTables(apis, scopeShapes);
   const readme = replaceSection(replaceSection(readFileSync(readmePath, 'utf8'), 'apis', tables.apis), 'functions', tables.functions);

@@ -1,17 +1,9 @@
 import { z } from 'zod';
+import { ACCOUNT_QUOTA_TYPES } from './account-quota-types';
 import { defineQuotaApi } from './api-definition';
 import { emulatorPart } from './emulator-part';
 import { IAM, IamQuotaList } from './iam-service';
 import { readQuotaList } from './quota-list';
-
-/** The account quota types, spelled as the IAM API spells them (`assigment_*` included). */
-export const ACCOUNT_QUOTA_TYPES = [
-  'user', 'group', 'idp', 'agency', 'policy',
-  'assigment_group_mp', 'assigment_agency_mp', 'assigment_group_ep', 'assigment_user_ep', 'mapping',
-] as const;
-
-/** One of {@link ACCOUNT_QUOTA_TYPES}. */
-export type AccountQuotaType = (typeof ACCOUNT_QUOTA_TYPES)[number];
 
 const Count = z.number().int().nonnegative();
 

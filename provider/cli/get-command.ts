@@ -1,4 +1,5 @@
-import { findQuotaApi, QUOTA_SERVICES, type QuotaApi } from '../apis/quota-apis';
+import { findQuotaApi } from '../apis/defined-apis';
+import { QUOTA_SERVICES, type QuotaApi } from '../apis/quota-apis';
 import { QUOTA_APIS } from '../apis/registry';
 import { SCOPE_SHAPES } from '../apis/scope-args';
 import { SERVICE_NAMES } from '../endpoints/service-names';

@@ -1,4 +1,5 @@
-import { ENDPOINT_SERVICES, QUOTA_SERVICES, quotaApi, type QuotaApi, type QuotaService } from '../apis/quota-apis';
+import { quotaApi, SERVICE_DEFINITIONS } from '../apis/defined-apis';
+import { QUOTA_SERVICES, type QuotaApi, type QuotaService } from '../apis/quota-apis';
 import { IAM } from '../apis/iam-service';
 import type { EndpointService } from '../apis/endpoint-service';
 import { REGION_PATTERN } from '../endpoints/region';
@@ -49,8 +50,6 @@ const APIS: readonly Api[] = [
   { route: 'domains', service: IAM, segments: ['v3', 'auth', 'domains'] },
 ];
 
-const SERVICES = new Map<string, EndpointService>(ENDPOINT_SERVICES.map((service) => [service.host, service]));
-
 export interface RouteMatch {
   route: RouteName;
   service: EndpointService;
@@ -76,7 +75,7 @@ export function matchRoute(method: string, target: string, servedRegions: Readon
   const path = queryStart === -1 ? target : target.slice(0, queryStart);
   const query = new URLSearchParams(queryStart === -1 ? '' : target.slice(queryStart + 1));
   const [empty, host, ...rest] = path.split('/');
-  const service = host === undefined ? undefined : SERVICES.get(host);
+  const service = host === undefined ? undefined : SERVICE_DEFINITIONS.get(host);
   if (empty !== '' || !service) return undefined;
 
   let region: string | undefined;

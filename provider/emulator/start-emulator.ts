@@ -56,7 +56,7 @@ export interface RunningEmulator {
 }
 
 /**
- * Starts a local stand-in for the Huawei Cloud quota APIs: every API of the registry (`QUOTA_APIS`), and IAM's
+ * Starts a local stand-in for the Huawei Cloud quota APIs: every API of the registry (`QUOTA_API_CATALOG`), and IAM's
  * `GET /v3/projects` and `GET /v3/auth/domains`, each service and region under its own base path, behind an API
  * gateway that checks AK/SK signatures (with lockout), temporary keys and tokens.
  *

@@ -1,4 +1,4 @@
-import { quotaApi } from '../apis/quota-apis';
+import { quotaApi } from '../apis/defined-apis';
 import type { QuotaUse } from './quota-rules';
 import type { QuotaReading } from './quota-reader';
 import type { QuotaScope } from './resource-uses';

@@ -1,5 +1,5 @@
 import { createQuotaClient, DEFAULT_CACHE_TTL_MS, type QuotaClient, type QuotaClientOptions } from '../quota-client';
-import { quotaApi } from '../apis/quota-apis';
+import { quotaApi } from '../apis/defined-apis';
 import type { QuotaResource } from '../quota/quota-resource';
 import { readLookup } from '../quota/read-quota-api';
 import type { RuleService } from './quota-rules';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ResourceQuotaUse } from '../apis/api-definition';
-import { findQuotaApi, quotaTypeProblem, type QuotaApi } from '../apis/quota-apis';
+import { findQuotaApi } from '../apis/defined-apis';
+import { quotaTypeProblem, type QuotaApi } from '../apis/quota-apis';
 import { QUOTA_APIS } from '../apis/registry';
 import { checkPolicyInput } from './check-input';
 
@@ -51,7 +52,7 @@ const QuotaUseSchema = z
   .strict()
   .superRefine((use, context) => {
     const api = findQuotaApi(use.service)!;
-    const problem = quotaTypeProblem(api, use.type);
+    const problem = quotaTypeProblem(use.service, use.type);
     if (problem) context.addIssue({ code: 'custom', path: ['type'], message: problem });
     if ([use.amount, use.amountFrom, use.amountFromLookup].filter((source) => source !== undefined).length > 1) {
       context.addIssue({ code: 'custom', path: ['amountFrom'], message: 'give one of amount, amountFrom and amountFromLookup' });

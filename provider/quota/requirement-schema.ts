@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { findQuotaApi, QUOTA_SERVICES, quotaTypeProblem, type QuotaService } from '../apis/quota-apis';
-import { QUOTA_APIS } from '../apis/registry';
+import { QUOTA_API_CATALOG } from '../apis/catalog';
+import { ENDPOINT_SERVICES, findQuotaApiEntry, QUOTA_SERVICES, quotaTypeProblem, type QuotaService } from '../apis/quota-apis';
 import { ProjectName, RegionId, ResourceId } from './field-schemas';
 
 /** The quota types each service reports, spelled as its API spells them (patterns of more types aside). */
-export const QUOTA_TYPES = Object.fromEntries(QUOTA_APIS.map((api) => [api.name, Object.keys(api.quotaTypes)])) as unknown as Record<QuotaService, readonly string[]>;
+export const QUOTA_TYPES = Object.fromEntries(QUOTA_API_CATALOG.map((entry) => [entry.name, entry.quotaTypes])) as unknown as Record<QuotaService, readonly string[]>;
 
 /** A requirement as users write it (in code or in a `hwquota check` file). */
 export const QuotaRequirementSchema = z
@@ -20,11 +20,12 @@ export const QuotaRequirementSchema = z
   })
   .strict()
   .superRefine((requirement, context) => {
-    const api = findQuotaApi(requirement.service)!;
-    const problem = quotaTypeProblem(api, requirement.type);
+    const problem = quotaTypeProblem(requirement.service, requirement.type);
     if (problem) context.addIssue({ code: 'custom', path: ['type'], message: problem });
-    if (api.perUser && !requirement.userId) {
-      context.addIssue({ code: 'custom', path: ['userId'], message: `${api.service.title} quotas are per IAM user: name the userId` });
+    const entry = findQuotaApiEntry(requirement.service)!;
+    if (entry.perUser && !requirement.userId) {
+      const service = ENDPOINT_SERVICES.find((candidate) => candidate.host === entry.service)!;
+      context.addIssue({ code: 'custom', path: ['userId'], message: `${service.title} quotas are per IAM user: name the userId` });
     }
   });
 

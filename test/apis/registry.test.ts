@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import * as root from '../../provider';
-import { QUOTA_SERVICES } from '../../provider/apis/quota-apis';
+import { loadQuotaApi, QUOTA_SERVICES } from '../../provider/apis/quota-apis';
 import { QUOTA_APIS } from '../../provider/apis/registry';
 import { GET_USAGE } from '../../provider/cli/get-command';
 import { createQuotaClient, QUOTA_TYPES } from '../../provider/client';
@@ -34,9 +34,13 @@ describe.each(QUOTA_APIS.map((api) => [api.name, api] as const))('%s reaches eve
     expect(readme).toContain(`| \`${name}\` | \`${getter}\` |`);
   });
 
+  it('the catalog /client knows it by before its first read, which loads this definition', async () => {
+    expect(await loadQuotaApi(name)).toBe(api);
+  });
+
   it('requirements, policies, endpoints and the emulator', () => {
     expect(QUOTA_SERVICES).toContain(name);
-    expect(QUOTA_TYPES[name].length).toBeGreaterThan(0);
+    expect(QUOTA_TYPES[name]).toEqual(Object.keys(api.quotaTypes));
     expect(SERVICE_NAMES).toContain(api.service.host);
     expect(SERVICE_ENV_NAMES[api.service.host]).toBe(api.service.envName);
     expect(RULE_SERVICES.includes(name as never)).toBe(!api.perUser);

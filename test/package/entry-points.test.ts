@@ -1,7 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { QUOTA_API_CATALOG } from '../../provider/apis/catalog';
+import { startEmulator } from '../../provider/emulator';
 
 const root = join(__dirname, '..', '..');
 const run = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH } });
@@ -22,6 +25,29 @@ describe('the built package', () => {
       }));
     `]);
     expect(JSON.parse(output)).toEqual({ client: PUBLIC_NAMES, root: PUBLIC_NAMES, pulumi: false, undiciRoot: false });
+  });
+
+  it('loads no quota API definition with /client or the root, and only the one read: the first read loads it', async () => {
+    const emulator = await startEmulator();
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, ['-e', `
+        const definitions = () => Object.keys(require.cache).map((path) => /dist[\\\\/]apis[\\\\/]([\\w-]+)\\.js$/.exec(path)?.[1]).filter(Boolean).sort();
+        const { createQuotaClient } = require('pulumi-huaweicloud-quotas');
+        const atLoad = definitions();
+        const quotas = createQuotaClient();
+        quotas.kmsQuotas({ region: 'cn-north-4' }).then(async (kms) => {
+          console.log(JSON.stringify({ atLoad, afterRead: definitions(), types: kms.resources.map((r) => r.type) }));
+          await quotas.close();
+        });
+      `], { cwd: root, env: { PATH: process.env.PATH, ...emulator.env } });
+      const files = QUOTA_API_CATALOG.map((entry) => entry.definedIn.file);
+      const { atLoad, afterRead, types } = JSON.parse(stdout) as { atLoad: string[]; afterRead: string[]; types: string[] };
+      expect(types).toEqual(['CMK', 'grant_per_CMK']);
+      expect(atLoad.filter((file) => files.includes(file))).toEqual([]);
+      expect(afterRead.filter((file) => files.includes(file))).toEqual(['kms']);
+    } finally {
+      await emulator.stop();
+    }
   });
 
   it('loads /client and the root with import', () => {

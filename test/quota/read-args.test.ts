@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quotaApi } from '../../provider/apis/quota-apis';
+import { quotaApi } from '../../provider/apis/defined-apis';
 import { checkArgs, readArgsSchema } from '../../provider/quota/read-args';
 import { QuotaRequirementList } from '../../provider/quota/requirement-schema';
 import { QUOTA_SERVICES } from '../../provider/apis/quota-apis';

@@ -14,6 +14,7 @@ import { percentEncode } from './signing/percent-encode';
 import { signRequest } from './signing/sign-request';
 import { resolveDebugLogger } from './transport/debug-log';
 import { createConnectionPool } from './transport/connection-pool';
+import { credentialGate } from './transport/credential-gate';
 import { Transport, type TransportResponse } from './transport/transport';
 import { undiciPool } from './transport/undici-pool';
 
@@ -151,12 +152,13 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
     const url = new URL(`${base}${call.path}`);
     url.search = queryString(call.query ?? {});
     const source = await credentialSource();
-    const secrets = secretsOf(await source.current());
+    const auth = await source.current();
     return transport.send({
       method: 'GET',
       url,
       headers: { 'Content-Type': 'application/json' },
-      secrets,
+      secrets: secretsOf(auth),
+      gate: credentialGate(identityKey(auth), url.origin),
       signal: call.signal,
       authorize: async (headers, now) => {
         const auth = await source.current();

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { InputFileRefused, readInputFile } from '../read-input-file';
 import { HuaweiCloudError } from '../errors';
 import type { QuotaRequirement } from '../quota/requirements';
 import { yamlNestingDepth } from './yaml-nesting-depth';
@@ -10,8 +10,9 @@ const MAX_NESTING_DEPTH = 64;
 export function readRequirementsFile(path: string): QuotaRequirement[] {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readInputFile(path);
   } catch (error) {
+    if (error instanceof InputFileRefused) throw fileError(path, `cannot read it: ${error.reason} (a requirements file may hold 1 MiB)`);
     throw fileError(path, `cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   const document = parseDocument(path, text);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readInputFile } from '../read-input-file';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,11 +18,11 @@ export function profilePath(env: NodeJS.ProcessEnv): string {
   return env.HUAWEICLOUD_SDK_CREDENTIALS_FILE || join(homedir(), '.huaweicloud', 'credentials');
 }
 
-/** Reads the `[basic]` and `[global]` sections of the INI profile file; a missing file is not an error. */
+/** Reads the `[basic]` and `[global]` sections of the INI profile file; a missing file is not an error (see `readInputFile`). */
 export function readProfileFile(path: string): ProfileFile {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readInputFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path, missing: true };
     throw error;

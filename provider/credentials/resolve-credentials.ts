@@ -1,3 +1,4 @@
+import { InputFileRefused } from '../read-input-file';
 import { HuaweiCloudError } from '../errors';
 import { staticSource, type Auth, type CredentialSource } from './auth';
 import { DEFAULT_METADATA_URL, fetchSecurityKey, metadataSource } from './ecs-metadata';
@@ -75,7 +76,8 @@ function profile(path: string): Found {
   try {
     file = readProfileFile(path);
   } catch (error) {
-    return { looked: `the profile file ${path} (unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    const why = error instanceof InputFileRefused ? error.reason : ((error as NodeJS.ErrnoException).code ?? 'error');
+    return { looked: `the profile file ${path} (unreadable: ${why})` };
   }
   if ('missing' in file) return { looked: `the profile file ${path} (not found)` };
   const [name, section] = usable(file.basic) ? ['basic', file.basic] : usable(file.global) ? ['global', file.global] : [];

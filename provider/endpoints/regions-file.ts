@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readInputFile } from '../read-input-file';
 import { join } from 'node:path';
 import { invalidArgument } from '../errors';
 
@@ -34,7 +34,7 @@ export function regionsFileEndpoints(service: string, region: string, env: NodeJ
 function readRegionsFile(path: string, field: string): RegionsFileEndpoints {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readInputFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
     throw invalidArgument(field, `cannot read ${path}: ${(error as Error).message}`);

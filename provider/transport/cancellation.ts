@@ -1,3 +1,5 @@
+import { onAbort } from './abort-listeners';
+
 /**
  * Cancels one attempt in flight: its timer or the caller's signal calls `cancel`, and the part of the exchange under
  * way (the request, then the response body) listens with `onCancel`.
@@ -34,11 +36,5 @@ const nothingToStop = () => {};
 /** Cancels when the caller's `signal` aborts (at once if it has); returns how to stop listening. No signal, no cost. */
 export function cancelOnAbort(signal: AbortSignal | undefined, cancellation: Cancellation): () => void {
   if (!signal) return nothingToStop;
-  const cancel = () => cancellation.cancel(Object.assign(new Error('aborted by the caller'), { name: 'AbortError' }));
-  if (signal.aborted) {
-    cancel();
-    return nothingToStop;
-  }
-  signal.addEventListener('abort', cancel, { once: true });
-  return () => signal.removeEventListener('abort', cancel);
+  return onAbort(signal, () => cancellation.cancel(Object.assign(new Error('aborted by the caller'), { name: 'AbortError' })));
 }

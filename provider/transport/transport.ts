@@ -1,8 +1,9 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { HuaweiCloudError, type HuaweiCloudErrorKind } from '../errors';
 import { redactSecrets } from '../redact';
+import { onAbort } from './abort-listeners';
 import { cancelOnAbort, Cancellation } from './cancellation';
 import { clockCorrectionMs } from './clock-skew';
+import { GateWaitEnded, type CredentialGate, type GateTicket } from './credential-gate';
 import type { ConnectionPool } from './connection-pool';
 import { formatAttemptLog, type DebugLogger } from './debug-log';
 import { ResponseTooLargeError, sendAttempt, type AttemptResponse } from './http-attempt';
@@ -30,6 +31,8 @@ export interface TransportRequest {
   authorize: (headers: Record<string, string>, now: Date) => Promise<Record<string, string>>;
   /** Secret values to scrub from any text that ends up in an error. */
   secrets: readonly (string | undefined)[];
+  /** The gate of these credentials at this host: one request at a time until it has accepted them. */
+  gate: CredentialGate;
   signal?: AbortSignal;
 }
 
@@ -60,74 +63,98 @@ const GATEWAY_HINTS: Record<string, string> = {
  * gives up at the overall deadline.
  */
 export class Transport {
-  /** Added to the local clock when signing; learnt from a 401's `Date` header and kept for later requests. */
-  private clockOffsetMs = 0;
-
   constructor(private readonly settings: TransportSettings) {}
 
   async send(request: TransportRequest): Promise<TransportResponse> {
     const { settings } = this;
     // Monotonic: a clock step during a request must not end or stretch its deadline.
     const started = performance.now();
+    const { gate } = request;
     let clockCorrected = false;
+    // Kept across a retry after a clock correction: that retry is this request's to make, before any waiting one.
+    let ticket: GateTicket | undefined;
 
-    for (let attempt = 1; ; attempt++) {
-      const headers = await request.authorize(request.headers, new Date(Date.now() + this.clockOffsetMs));
-      // One clearable timer per attempt, at its own limit or at what is left of the deadline, whichever comes first:
-      // cheaper than a pair of AbortSignal.timeout signals that stay armed long after the answer.
-      const leftOfDeadline = started + settings.deadlineMs - performance.now();
-      if (leftOfDeadline <= 0) throw this.deadlineError(request, attempt - 1);
-      const limit = { ms: Math.min(settings.requestTimeoutMs, leftOfDeadline), isDeadline: leftOfDeadline <= settings.requestTimeoutMs };
-      const cancellation = new Cancellation();
-      const timeout = setTimeout(() => cancellation.cancel(Object.assign(new Error(`the attempt took over ${limit.ms} ms`), { name: 'TimeoutError' })), limit.ms);
-      const stopFollowingCaller = cancelOnAbort(request.signal, cancellation);
-      const attemptStart = performance.now();
-      let response: AttemptResponse;
-      try {
-        response = await sendAttempt(settings.pool, { method: request.method, url: request.url, headers, cancellation, maxResponseBytes: settings.maxResponseBytes });
-      } catch (cause) {
-        clearTimeout(timeout);
-        stopFollowingCaller();
-        const error = this.attemptError(cause, request, attempt, cancellation.reason?.name === 'TimeoutError' ? limit : undefined);
-        this.log(request, headers, attempt, attemptStart, { error: error.message });
-        if (!error.retryable || attempt >= settings.maxAttempts) throw error;
-        await this.pause(backoffDelayMs(attempt, settings.retryBaseDelayMs, settings.retryMaxDelayMs), error, request, started);
-        continue;
-      }
-      clearTimeout(timeout);
-      stopFollowingCaller();
-
-      const requestId = response.headers['x-request-id'] ?? response.headers['x-iam-trace-id'];
-      this.log(request, headers, attempt, attemptStart, { status: response.status, requestId });
-      if (response.status >= 200 && response.status < 300) {
-        return { status: response.status, headers: response.headers, body: this.parseBody(response, request, attempt, requestId), requestId, attempts: attempt };
-      }
-
-      if (response.status === 401 && !clockCorrected && attempt < settings.maxAttempts) {
-        const correction = clockCorrectionMs(response.headers.date, Date.now() + this.clockOffsetMs);
-        if (correction !== undefined) {
-          this.clockOffsetMs += correction;
-          clockCorrected = true;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        ticket ??= await this.admitted(request, started, attempt - 1);
+        const clockOffsetMs = gate.clockOffsetMs;
+        const headers = await request.authorize(request.headers, new Date(Date.now() + clockOffsetMs));
+        // One clearable timer per attempt, at its own limit or at what is left of the deadline, whichever comes first:
+        // cheaper than a pair of AbortSignal.timeout signals that stay armed long after the answer.
+        const leftOfDeadline = started + settings.deadlineMs - performance.now();
+        if (leftOfDeadline <= 0) throw this.deadlineError(request, attempt - 1);
+        const limit = { ms: Math.min(settings.requestTimeoutMs, leftOfDeadline), isDeadline: leftOfDeadline <= settings.requestTimeoutMs };
+        const cancellation = new Cancellation();
+        const timeout = setTimeout(() => cancellation.cancel(Object.assign(new Error(`the attempt took over ${limit.ms} ms`), { name: 'TimeoutError' })), limit.ms);
+        const stopFollowingCaller = cancelOnAbort(request.signal, cancellation);
+        const attemptStart = performance.now();
+        let response: AttemptResponse;
+        try {
+          response = await sendAttempt(settings.pool, { method: request.method, url: request.url, headers, cancellation, maxResponseBytes: settings.maxResponseBytes });
+        } catch (cause) {
+          clearTimeout(timeout);
+          stopFollowingCaller();
+          const error = this.attemptError(cause, request, attempt, cancellation.reason?.name === 'TimeoutError' ? limit : undefined);
+          this.log(request, headers, attempt, attemptStart, { error: error.message });
+          gate.release(ticket);
+          ticket = undefined;
+          if (!error.retryable || attempt >= settings.maxAttempts) throw error;
+          await this.pause(backoffDelayMs(attempt, settings.retryBaseDelayMs, settings.retryMaxDelayMs), error, request, started);
           continue;
         }
-      }
+        clearTimeout(timeout);
+        stopFollowingCaller();
 
-      const error = this.serviceError(response, request, attempt, requestId);
-      if (!error.retryable || attempt >= settings.maxAttempts) throw error;
-      const retryAfter = parseRetryAfterMs(response.headers['retry-after'], settings.maxRetryAfterMs);
-      const wait = retryAfter ?? backoffDelayMs(attempt, settings.retryBaseDelayMs, settings.retryMaxDelayMs);
-      await this.pause(wait, error, request, started);
+        const requestId = response.headers['x-request-id'] ?? response.headers['x-iam-trace-id'];
+        this.log(request, headers, attempt, attemptStart, { status: response.status, requestId });
+        if (response.status !== 401) gate.accept();
+        if (response.status >= 200 && response.status < 300) {
+          return { status: response.status, headers: response.headers, body: this.parseBody(response, request, attempt, requestId), requestId, attempts: attempt };
+        }
+
+        if (response.status === 401 && !clockCorrected && attempt < settings.maxAttempts) {
+          // Signed before another request corrected the clock: sign again with it. Else, correct it from this answer.
+          const correction = gate.clockOffsetMs !== clockOffsetMs ? 0 : clockCorrectionMs(response.headers.date, Date.now() + clockOffsetMs);
+          if (correction !== undefined) {
+            if (correction !== 0) gate.correctClock(correction);
+            clockCorrected = true;
+            continue;
+          }
+        }
+
+        const error = this.serviceError(response, request, attempt, requestId);
+        if (response.status === 401) gate.refuse(ticket, error);
+        ticket = undefined;
+        if (!error.retryable || attempt >= settings.maxAttempts) throw error;
+        const retryAfter = parseRetryAfterMs(response.headers['retry-after'], settings.maxRetryAfterMs);
+        const wait = retryAfter ?? backoffDelayMs(attempt, settings.retryBaseDelayMs, settings.retryMaxDelayMs);
+        await this.pause(wait, error, request, started);
+      }
+    } finally {
+      // Whatever ended the request (an error thrown, a deadline), a turn it holds passes on.
+      if (ticket) gate.release(ticket);
+    }
+  }
+
+  /** Waits for the request's turn at its credentials' gate, within the deadline and the caller's signal. */
+  private async admitted(request: TransportRequest, started: number, attemptsMade: number): Promise<GateTicket> {
+    try {
+      return await request.gate.admit(request.signal, started + this.settings.deadlineMs - performance.now());
+    } catch (error) {
+      if (!(error instanceof GateWaitEnded)) throw error;
+      throw error.reason === 'aborted' ? this.abortedError(request, attemptsMade) : this.deadlineError(request, attemptsMade);
     }
   }
 
   /** Waits before the next attempt; gives up with the last error when the wait would pass the deadline. */
   private async pause(ms: number, lastError: HuaweiCloudError, request: TransportRequest, started: number): Promise<void> {
     if (performance.now() - started + ms >= this.settings.deadlineMs) throw lastError;
-    try {
-      await sleep(ms, undefined, { signal: request.signal });
-    } catch {
-      throw this.abortedError(request, lastError.attempts);
-    }
+    const { signal } = request;
+    if (signal?.aborted) throw this.abortedError(request, lastError.attempts);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => (stopListening(), resolve()), ms);
+      const stopListening = signal ? onAbort(signal, () => (clearTimeout(timer), reject(this.abortedError(request, lastError.attempts)))) : () => {};
+    });
   }
 
   private attemptError(

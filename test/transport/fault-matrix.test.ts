@@ -147,15 +147,18 @@ describe('fault matrix', () => {
   });
 
   it('a request queued behind a busy connection fails as soon as the caller aborts it', async () => {
-    server = await startTestServer(() => undefined);
+    // `/accepted` is answered, the rest never: the first read proves the credentials, so that the next two are sent at
+    // once (until then, requests with unproven credentials wait their turn before the pool).
+    server = await startTestServer((request, response) => void (request.url === '/accepted' && response.end('{}')));
     const client = createHuaweiCloudClient({ accessKey: 'AK', secretKey: SECRET, endpoints: { iam: server.url }, connections: 1, maxAttempts: 1 });
+    await client.get({ service: 'iam', path: '/accepted' });
     const first = new AbortController();
     const busy = client.get({ service: 'iam', path: '/busy', signal: first.signal }).catch((error: unknown) => error);
     const queued = client.get({ service: 'iam', path: '/queued', signal: AbortSignal.timeout(150) });
     const started = Date.now();
     await expect(queued).rejects.toMatchObject({ kind: 'timeout', attempts: 1 });
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(server.requests.map((request) => request.url)).toEqual(['/busy']);
+    expect(server.requests.map((request) => request.url)).toEqual(['/accepted', '/busy']);
     first.abort();
     expect(await busy).toMatchObject({ kind: 'network' });
     await client.close();

@@ -4,6 +4,7 @@ import type { ServiceName } from './endpoints/service-names';
 import { invalidArgument } from './errors';
 import type { SigningAlgorithm } from './signing/digest';
 import type { DebugLogger } from './transport/debug-log';
+import { MAX_TIMER_MS } from './max-timer';
 
 /** Everything a client can be told; each setting has a default or an environment variable, listed with it. */
 export interface HuaweiCloudClientOptions extends CredentialOptions {
@@ -64,9 +65,6 @@ export const DEFAULTS = {
 } as const;
 
 type NumericOption = keyof typeof DEFAULTS;
-
-/** The longest delay a Node timer takes (about 24.8 days); a longer one would fire at once. */
-const MAX_TIMER_MS = 2_147_483_647;
 
 /** The numeric settings with defaults filled in, each checked to be a whole number in range. */
 export function numericSettings(options: HuaweiCloudClientOptions): Record<NumericOption, number> {

@@ -1,6 +1,7 @@
 import type { QuotaClientOptions } from '../quota-client';
 import { SERVICE_NAMES, type ServiceName } from '../endpoints/service-names';
 import { UsageError } from './cli-io';
+import { MAX_TIMER_MS } from '../max-timer';
 
 /** Flags every reading command takes. */
 export const CLIENT_FLAGS = {
@@ -44,7 +45,7 @@ export function parseOutputFlag(value: string | undefined): OutputFormat {
 }
 
 /** The longest `--timeout`: what a Node timer can wait, in whole seconds (about 24.8 days). */
-const MAX_TIMEOUT_SECONDS = Math.floor(2_147_483_647 / 1000);
+const MAX_TIMEOUT_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
 
 /** `--timeout SECONDS` into the client's `deadlineMs`: how long each HTTP request may take, retries included. */
 function parseTimeoutFlag(value: string | undefined): number | undefined {

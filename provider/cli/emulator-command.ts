@@ -117,20 +117,20 @@ function parseFlags(argv: readonly string[]): { options: EmulatorOptions; envFil
   if (values.state !== undefined) options.state = stateFrom(values.state);
   if (values.latency !== undefined) {
     const latency = parseLatency(values.latency);
-    if (!latency) throw new UsageError(`--latency: expected a duration such as 20ms or a range such as 10ms-50ms (units ms, s, m, h); got ${JSON.stringify(values.latency)}`);
+    if (!latency) throw new UsageError(`--latency: expected a duration such as 20ms or a range such as 10ms-50ms (units ms, s, m, h; at most 596h); got ${JSON.stringify(values.latency)}`);
     options.latency = latency;
   }
   options.faults = (values.fault ?? []).map(faultFrom);
   if (values['clock-offset'] !== undefined) {
     const offset = parseDuration(values['clock-offset'], { allowNegative: true });
     if (offset === undefined) {
-      throw new UsageError(`--clock-offset: expected a duration such as 20m or -90s (units ms, s, m, h); got ${JSON.stringify(values['clock-offset'])}`);
+      throw new UsageError(`--clock-offset: expected a duration such as 20m or -90s (units ms, s, m, h; at most 596h either way); got ${JSON.stringify(values['clock-offset'])}`);
     }
     options.clockOffsetMs = offset;
   }
   if (values.lockout !== undefined) {
     const lockout = parseDuration(values.lockout);
-    if (lockout === undefined) throw new UsageError(`--lockout: expected a duration such as 5m or 30s (units ms, s, m, h); got ${JSON.stringify(values.lockout)}`);
+    if (lockout === undefined) throw new UsageError(`--lockout: expected a duration such as 5m or 30s (units ms, s, m, h; at most 596h); got ${JSON.stringify(values.lockout)}`);
     options.lockoutMs = lockout;
   }
   return { options, envFile: values['env-file'] };

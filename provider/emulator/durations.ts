@@ -1,15 +1,20 @@
+import { MAX_TIMER_MS } from '../max-timer';
 import type { LatencyRange } from './latency';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 const DURATION = /^(-?)(\d+(?:\.\d+)?)(ms|s|m|h)$/;
 
-/** `20ms`, `1.5s`, `20m`, `1h` (and with `allowNegative`, `-20m`) as milliseconds; `undefined` when not such a text. */
+/**
+ * `20ms`, `1.5s`, `20m`, `1h` (and with `allowNegative`, `-20m`) as milliseconds, up to what a Node timer can wait
+ * (596 hours); `undefined` when not such a text, or longer.
+ */
 export function parseDuration(text: string, options: { allowNegative?: boolean } = {}): number | undefined {
   const match = DURATION.exec(text.trim());
   if (!match) return undefined;
   const [, sign, amount, unit] = match;
   if (sign && !options.allowNegative) return undefined;
   const ms = Math.round(Number(amount) * UNIT_MS[unit!]!);
+  if (ms > MAX_TIMER_MS) return undefined;
   return sign ? -ms : ms;
 }
 

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { MAX_TIMER_MS } from '../max-timer';
 
 /** A delay before every answer, drawn uniformly from [minMs, maxMs]. */
 export const LatencySchema = z
   .object({
     /** The shortest delay, in milliseconds. */
-    minMs: z.number().int().nonnegative(),
+    minMs: z.number().int().nonnegative().max(MAX_TIMER_MS),
     /** The longest delay, in milliseconds. */
-    maxMs: z.number().int().nonnegative(),
+    maxMs: z.number().int().nonnegative().max(MAX_TIMER_MS),
   })
   .strict()
   .refine((latency) => latency.minMs <= latency.maxMs, 'minMs must not be more than maxMs');

@@ -14,6 +14,7 @@ import { LatencySchema, type LatencyRange } from './latency';
 import { parseEmulatorState } from './load-state';
 import { emptyRequestCounts, type RequestCounts } from './router';
 import type { EmulatorState, EmulatorStateInput } from './state-schema';
+import { MAX_TIMER_MS } from '../max-timer';
 
 /** How to start an emulator; everything has a default. */
 export interface EmulatorOptions {
@@ -123,9 +124,11 @@ function checkSettings(options: EmulatorOptions): { port: number; host: string; 
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`port: must be a whole number from 0 to 65535; got ${port}`);
   const clockOffsetMs = options.clockOffsetMs ?? 0;
-  if (!Number.isFinite(clockOffsetMs)) throw new RangeError(`clockOffsetMs: must be a number of milliseconds; got ${clockOffsetMs}`);
+  if (!Number.isFinite(clockOffsetMs) || Math.abs(clockOffsetMs) > MAX_TIMER_MS) {
+    throw new RangeError(`clockOffsetMs: must be a number of milliseconds from -${MAX_TIMER_MS} to ${MAX_TIMER_MS}; got ${clockOffsetMs}`);
+  }
   const lockoutMs = options.lockoutMs ?? DEFAULT_LOCKOUT_MS;
-  if (!Number.isInteger(lockoutMs) || lockoutMs < 0) throw new RangeError(`lockoutMs: must be a whole number ≥ 0; got ${lockoutMs}`);
+  if (!Number.isInteger(lockoutMs) || lockoutMs < 0 || lockoutMs > MAX_TIMER_MS) throw new RangeError(`lockoutMs: must be a whole number from 0 to ${MAX_TIMER_MS}; got ${lockoutMs}`);
   let latency: LatencyRange | undefined;
   if (options.latency !== undefined) {
     const result = LatencySchema.safeParse(options.latency);

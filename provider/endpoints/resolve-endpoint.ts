@@ -11,7 +11,8 @@ export interface EndpointSettings {
   env: NodeJS.ProcessEnv;
 }
 
-const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
+/** A domain name whose last label is a name: URLs read a host ending in a number (`1.2.3.4`, `x.123`) as an IPv4 address. */
+const HOST_NAME = /^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]([a-z0-9-]*[a-z0-9])?$/;
 
 /**
  * What an endpoint is for: a service's own API, or IAM's project and account ID look-ups (which, as in the official
@@ -59,7 +60,7 @@ export function resolveEndpoint(service: ServiceName, region: string | undefined
 function resolveCloud(region: string | undefined, settings: EndpointSettings): string {
   const [field, value] = settings.cloud ? ['cloud', settings.cloud] : settings.env.HW_CLOUD ? ['HW_CLOUD', settings.env.HW_CLOUD] : [];
   if (!field || !value) return defaultCloudDomain(region);
-  if (!HOST_NAME.test(value)) throw invalidArgument(field, `must be a domain name such as myhuaweicloud.com; got ${JSON.stringify(value)}`);
+  if (!HOST_NAME.test(value)) throw invalidArgument(field, `must be a domain name such as myhuaweicloud.com, its last label a name, not a number; got ${JSON.stringify(value)}`);
   return value;
 }
 

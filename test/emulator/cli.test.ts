@@ -39,6 +39,12 @@ describe('hwquota emulator: bad flags and state files exit 2, naming the flag an
     [['--lockout=-5m'], /--lockout: expected a duration such as 5m or 30s/],
     [['--lockout', '-5m'], /Option '--lockout' argument is ambiguous/],
     [['--clock-offset', '-20x'], /--clock-offset: expected a duration such as 20m or -90s .*; got "-20x"/],
+    // Beyond what a Node timer or a Date can hold: refused, not a timer set to 1 ms or an HTTP 500 "Invalid time value".
+    [['--latency', '99999999999ms'], /--latency: .*at most 596h.*; got "99999999999ms"/],
+    [['--latency', '1ms-597h'], /--latency: .*at most 596h/],
+    [['--clock-offset', '99999999999h'], /--clock-offset: .*at most 596h either way.*; got "99999999999h"/],
+    [['--clock-offset=-99999999999h'], /--clock-offset: .*at most 596h either way/],
+    [['--lockout', '99999999999m'], /--lockout: .*at most 596h/],
     [['--state', join(dir, 'missing.json')], /--state: .*missing\.json: cannot read the state file \(ENOENT\)/],
     [['--state', badState], /--state: .*bad-state\.json: accounts\[0\]\.id: must be 32 lower-case hexadecimal characters/],
     [['extra'], /Unexpected argument 'extra'/],

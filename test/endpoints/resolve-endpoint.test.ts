@@ -78,6 +78,10 @@ describe('resolveEndpoint', () => {
     expect(() => resolveEndpoint('kms', 'cn-north-4', { env: { HUAWEICLOUD_SDK_REGION_KMS_CN_NORTH_4: 'not a url' } })).toThrow(/^HUAWEICLOUD_SDK_REGION_KMS_CN_NORTH_4: must be/);
     expect(() => resolveEndpoint('kms', 'cn-north-4', { env, endpoints: { kms: 'https://u:p@x.example.com' } })).toThrow('without credentials, query or fragment');
     expect(() => resolveEndpoint('kms', 'cn-north-4', { env, cloud: 'evil.com/path?' })).toThrow(/^cloud: must be a domain name/);
+    // A host ending in a number is an IPv4 address to URLs: an invalid-argument error, not "Invalid URL".
+    for (const [settings, field] of [[{ env, cloud: '1.2.3.4' }, 'cloud'], [{ env: { HW_CLOUD: 'x.123' } }, 'HW_CLOUD'], [{ env, cloud: 'example.0x1f' }, 'cloud']] as const) {
+      expect(() => resolveEndpoint('kms', 'cn-north-4', settings)).toThrow(expect.objectContaining({ kind: 'invalid-argument', field, message: expect.stringContaining('its last label a name, not a number') }));
+    }
   });
 });
 

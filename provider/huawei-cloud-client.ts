@@ -9,6 +9,7 @@ import { invalidArgument, redactError } from './errors';
 import { checkPathParameter, PROJECT_NAME_PATTERN } from './path-parameters';
 import { findDomainId, findProjectId } from './scope/iam-lookups';
 import { sharedLookup } from './scope/shared-lookups';
+import { callerWaiter } from './shared-work';
 import { SIGNING_ALGORITHMS } from './signing/digest';
 import { percentEncode } from './signing/percent-encode';
 import { signRequest } from './signing/sign-request';
@@ -58,6 +59,8 @@ export interface ProjectQuery {
 export interface HuaweiCloudClient {
   /** The client's default region, if any. */
   readonly region: string | undefined;
+  /** How long one request may take, retries included (the `deadlineMs` option); also how long it waits for a read it shares. */
+  readonly deadlineMs: number;
   /** Sends a signed GET and resolves to the parsed JSON response; any failure is a `HuaweiCloudError`. */
   get(call: ServiceCall): Promise<TransportResponse>;
   /** The project ID for a region: given, from the environment for its region, else looked up by name. */
@@ -171,7 +174,8 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
 
   async function iamLookup(lookupRegion: string | undefined, what: string, find: (iamGet: (path: string, query: Record<string, string>) => Promise<unknown>) => Promise<string>, signal?: AbortSignal): Promise<string> {
     const key = [endpointList('iam', lookupRegion, 'id-lookup').urls.join(','), identityKey(await (await credentialSource()).current()), what].join('\n');
-    return sharedLookup(key, () => find(async (path, query) => (await get({ service: 'iam', region: lookupRegion, path, query, signal }, 'id-lookup')).body));
+    const lookup = (lookupSignal: AbortSignal) => find(async (path, query) => (await get({ service: 'iam', region: lookupRegion, path, query, signal: lookupSignal }, 'id-lookup')).body);
+    return sharedLookup(key, lookup, callerWaiter(`IAM ${what.replace(':', ' ')} lookup`, signal, numbers.deadlineMs));
   }
 
   async function resolveProjectId(query: ProjectQuery = {}): Promise<string> {
@@ -221,6 +225,7 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
 
   return {
     region,
+    deadlineMs: numbers.deadlineMs,
     get: (call) => get(call).catch(redacted),
     resolveProjectId: (query) => resolveProjectId(query).catch(redacted),
     resolveDomainId: (query) => resolveDomainId(query).catch(redacted),

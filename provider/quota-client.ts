@@ -78,8 +78,9 @@ export function createQuotaClient(options: QuotaClientOptions = {}): QuotaClient
     }) as QuotaClient['read'],
     async evaluate(rawRequirements) {
       const requirements = checkArgs(QuotaRequirementList, rawRequirements, 'requirements');
-      return mapConcurrently(requirements, concurrency, async (requirement) => {
-        const { scope, resources } = await readForRequirement(checkedRead, requirement);
+      // The first failure ends the evaluation: no further read is started, and those in flight are let go.
+      return mapConcurrently(requirements, concurrency, async (requirement, signal) => {
+        const { scope, resources } = await readForRequirement(checkedRead, requirement, signal);
         return checkRequirement(requirement, scope, resources.find((resource) => resource.type === requirement.type));
       });
     },
@@ -88,11 +89,11 @@ export function createQuotaClient(options: QuotaClientOptions = {}): QuotaClient
 }
 
 /** Reads what a requirement needs, and says where it was read. Identical scopes share one read. */
-async function readForRequirement(read: CheckedRead, requirement: QuotaRequirement): Promise<{ scope: string; resources: readonly QuotaResource[] }> {
+async function readForRequirement(read: CheckedRead, requirement: QuotaRequirement, signal: AbortSignal): Promise<{ scope: string; resources: readonly QuotaResource[] }> {
   const api: QuotaApi = await loadQuotaApi(requirement.service);
   const { region, projectId, projectName, domainId, userId } = requirement;
   const perUser = api.perUser === true;
-  const args = api.scope === 'account' ? { domainId } : { region, projectId, projectName, ...(perUser ? { userId } : {}) };
+  const args = api.scope === 'account' ? { domainId, signal } : { region, projectId, projectName, signal, ...(perUser ? { userId } : {}) };
   const result = (await read(api, args as never)) as { domainId?: string; projectId?: string; region?: string; resources?: readonly QuotaResource[] };
   const resources = api.resourcesFor ? (api.resourcesFor as (r: unknown, q: QuotaRequirement) => readonly QuotaResource[])(result, requirement) : result.resources!;
   return { scope: describeScope(api, { region, ...result }, perUser ? userId : undefined), resources };

@@ -80,8 +80,11 @@ export interface ApiCall<Args> {
   };
   /** The API's own arguments (`type`, `userId`...), checked. */
   readonly args: Args;
-  /** Sends `GET {path}` with this query, signed and scoped; resolves to the parsed JSON body. */
-  get(query?: Record<string, string | number | undefined>): Promise<unknown>;
+  /**
+   * Sends `GET {path}` with this query, signed and scoped; resolves to the parsed JSON body. `signal` cancels this GET
+   * alone (the read's own cancellation applies as well).
+   */
+  get(query?: Record<string, string | number | undefined>, signal?: AbortSignal): Promise<unknown>;
   /** Checks a body against the response schema; a mismatch is a `response-invalid` error naming the field. */
   parse<T>(schema: z.ZodType<T>, body: unknown): T;
 }

@@ -106,10 +106,10 @@ export const metaStudio = defineQuotaApi({
     voice_clone_advance: { description: 'voice cloning (premium edition)' },
     voice_clone_flexus: { description: 'voice cloning (Flexus edition)' },
   },
-  // Every page: the first tells `count`, the rest are fetched concurrently.
+  // Every page: the first tells `count`, the rest are fetched concurrently; one failing stops the others.
   read: async (call): Promise<MetaStudioUsers> => {
-    const page = async (offset: number) => {
-      const { count, assets } = readUserQuotaPage(await call.get({ limit: METASTUDIO_PAGE_SIZE, offset, user_id: call.args.userId }), call.parse);
+    const page = async (offset: number, signal?: AbortSignal) => {
+      const { count, assets } = readUserQuotaPage(await call.get({ limit: METASTUDIO_PAGE_SIZE, offset, user_id: call.args.userId }, signal), call.parse);
       // Normalised as each page arrives, not all users at the end in one long task that holds up other reads.
       return { count, users: assets.map((asset) => ({ userId: asset.user_id, resources: pairQuotaAndUsage(asset.quota, asset.usage ?? {}) })) };
     };

@@ -1,11 +1,14 @@
+import { SharedWork, type Waiter } from '../shared-work';
+
 /**
  * Reads shared by every quota client in the process: identical reads (same service, endpoint, scope, arguments and
- * credentials) in flight at once share one request, and a settled read is reused for the caller's TTL.
+ * credentials) in flight at once share one request, and a settled read is reused for the caller's TTL. Each caller's
+ * own signal and deadline end its own wait; the request is cancelled once no caller waits for it.
  * A failed read is forgotten at once; a settled one at the first sweep after the TTL of the read that made it (a
  * later caller with a longer TTL may then read again).
  */
 interface Entry {
-  promise: Promise<unknown>;
+  work: SharedWork<unknown>;
   ttlMs: number;
   settledAt?: number;
 }
@@ -16,21 +19,19 @@ const FIRST_SWEEP_AT = 64;
 const entries = new Map<string, Entry>();
 let sweepAt = FIRST_SWEEP_AT;
 
-export function sharedRead<T>(key: string, ttlMs: number, read: () => Promise<T>): Promise<T> {
+/** The read of `key`: shared, or started with `read` (given the signal that cancels it once no caller waits). */
+export function sharedRead<T>(key: string, ttlMs: number, read: (signal: AbortSignal) => Promise<T>, waiter?: Waiter): Promise<T> {
   const entry = entries.get(key);
-  if (entry && (entry.settledAt === undefined || Date.now() - entry.settledAt < ttlMs)) return entry.promise as Promise<T>;
+  if (entry && (entry.settledAt === undefined || Date.now() - entry.settledAt < ttlMs)) return entry.work.join(waiter) as Promise<T>;
   if (entries.size >= sweepAt) forgetExpired();
-  const fresh: Entry = { promise: read(), ttlMs };
+  const forget = () => {
+    if (entries.get(key) === fresh) entries.delete(key);
+  };
+  const fresh: Entry = { work: new SharedWork(read, forget), ttlMs };
   entries.set(key, fresh);
-  fresh.promise.then(
-    () => {
-      fresh.settledAt = Date.now();
-    },
-    () => {
-      if (entries.get(key) === fresh) entries.delete(key);
-    },
-  );
-  return fresh.promise as Promise<T>;
+  fresh.work.promise.then(() => void (fresh.settledAt = Date.now()), forget);
+  // The caller that starts a read waits as its requests' own deadlines allow; those joining it, as their own do.
+  return fresh.work.join(waiter && { ...waiter, deadlineMs: undefined }) as Promise<T>;
 }
 
 /** Drops settled reads older than their TTL; a process reading ever new scopes would otherwise keep them all. */

@@ -6,6 +6,7 @@ import type { HuaweiCloudClient } from '../huawei-cloud-client';
 import { expandPath } from '../path-parameters';
 import type { CheckedReadArgs } from './read-args';
 import { sharedRead } from './read-cache';
+import { callerWaiter } from '../shared-work';
 
 /** How a quota client reads: with this signed client, sharing identical reads for `cacheTtlMs`. */
 export interface ReadContext {
@@ -24,12 +25,19 @@ export async function readQuotaApi<A extends QuotaApi>(context: ReadContext, api
   // Every endpoint the read may go to, not the one in use: a failover must not split identical reads.
   const endpoints = http.endpoints(api.service.host, scope.region).join(',');
   const key = [await http.identity(), api.name, endpoints, scope.region, scope.domainId, scope.projectId, JSON.stringify(own)].join('\n');
-  return sharedRead(key, context.cacheTtlMs, async () => {
-    const call = apiCall(http, api, api.path, scope, args, args.signal as AbortSignal | undefined);
-    const fields = await (api.read as (call: ApiCall<unknown>) => Promise<object>)(call);
-    return { ...scopeFields(api, scope), ...fields } as ApiResult<A>;
-  });
+  const signal = args.signal as AbortSignal | undefined;
+  return sharedRead(
+    key,
+    context.cacheTtlMs,
+    async (readSignal) => {
+      const call = apiCall(http, api, api.path, scope, args, readSignal);
+      const fields = await (api.read as (call: ApiCall<unknown>) => Promise<object>)(call);
+      return { ...scopeFields(api, scope), ...fields } as ApiResult<A>;
+    },
+    callerWaiter(`${api.name} read`, signal, http.deadlineMs),
+  );
 }
+
 
 /**
  * Runs one of an API's `lookups` (ECS flavors) in the scope of its reads, sharing identical reads as `readQuotaApi`
@@ -46,7 +54,7 @@ export async function readLookup(
   const { http } = context;
   const scope = await resolveScope(http, api, args);
   const key = [await http.identity(), api.name, `lookup ${name}`, http.endpoints(api.service.host, scope.region).join(','), scope.region, scope.domainId, scope.projectId].join('\n');
-  return sharedRead(key, context.cacheTtlMs, () => lookup.read(apiCall(http, api, lookup.path, scope, {}, args.signal)));
+  return sharedRead(key, context.cacheTtlMs, (readSignal) => lookup.read(apiCall(http, api, lookup.path, scope, {}, readSignal)), callerWaiter(`${api.name} ${name} lookup`, args.signal, http.deadlineMs));
 }
 
 /** A definition's hook's view of one signed GET of `template` in `scope`, and of the response check. */
@@ -56,14 +64,14 @@ function apiCall<Args>(http: HuaweiCloudClient, api: QuotaApi, template: string,
   return {
     scope,
     args,
-    get: async (query) => {
+    get: async (query, ownSignal) => {
       const { body } = await http.get({
         service: api.service.host,
         region: scope.region,
         path,
         query,
         scope: scope.domainId ? { domainId: scope.domainId } : { projectId: scope.projectId! },
-        signal,
+        signal: ownSignal && signal ? AbortSignal.any([ownSignal, signal]) : (ownSignal ?? signal),
       });
       return body;
     },

@@ -1,17 +1,25 @@
+import { SharedWork, type Waiter } from '../shared-work';
+
 /**
  * ID lookups shared by every client in the process, keyed by endpoint, credential identity and name: a Pulumi
- * program that reads several data sources looks its project up once. A failed lookup is forgotten, so it can be retried.
+ * program that reads several data sources looks its project up once. Each caller's signal and deadline end its own
+ * wait; a failed lookup is forgotten, so it can be retried.
  */
-const lookups = new Map<string, Promise<string>>();
+const lookups = new Map<string, SharedWork<string>>();
 
-export function sharedLookup(key: string, lookup: () => Promise<string>): Promise<string> {
+export function sharedLookup(key: string, lookup: (signal: AbortSignal) => Promise<string>, waiter?: Waiter): Promise<string> {
   let pending = lookups.get(key);
   if (!pending) {
-    pending = lookup();
-    lookups.set(key, pending);
-    pending.catch(() => lookups.delete(key));
+    const forget = () => {
+      if (lookups.get(key) === fresh) lookups.delete(key);
+    };
+    const fresh = new SharedWork(lookup, forget);
+    fresh.promise.catch(forget);
+    lookups.set(key, (pending = fresh));
+    // The caller that starts it waits as its requests' own deadlines allow; those joining it, as their own do.
+    return fresh.join(waiter && { ...waiter, deadlineMs: undefined });
   }
-  return pending;
+  return pending.join(waiter);
 }
 
 /** For tests: start from an empty cache. */

@@ -111,11 +111,13 @@ export function invalidArgument(field: string, message: string): HuaweiCloudErro
   return new HuaweiCloudError({ kind: 'invalid-argument', field, message: `${field}: ${message}` });
 }
 
-/** The same error with known secret values removed from its texts (a secret pasted into the wrong setting). */
+/** The texts of an error that a secret could reach: pasted into a setting, or echoed by a service. */
+const TEXT_FIELDS = ['message', 'serviceMessage', 'code', 'requestId', 'field', 'method', 'path'] as const;
+
+/** The same error with known secret values removed from every text field (see `redactSecrets`). */
 export function redactError(error: unknown, secrets: readonly (string | undefined)[]): unknown {
   if (!(error instanceof HuaweiCloudError)) return error;
-  const message = redactSecrets(error.message, secrets);
-  const serviceMessage = error.serviceMessage === undefined ? undefined : redactSecrets(error.serviceMessage, secrets);
-  if (message === error.message && serviceMessage === error.serviceMessage) return error;
-  return new HuaweiCloudError({ ...error, kind: error.kind, message, serviceMessage, cause: error.cause });
+  const texts = Object.fromEntries(TEXT_FIELDS.map((key) => [key, error[key] === undefined ? undefined : redactSecrets(error[key], secrets)]));
+  if (TEXT_FIELDS.every((key) => texts[key] === error[key])) return error;
+  return new HuaweiCloudError({ ...error, kind: error.kind, attempts: error.attempts, retryable: error.retryable, status: error.status, ...texts, message: texts.message!, cause: error.cause });
 }

@@ -6,6 +6,7 @@ import { resolveEndpoints, type EndpointPurpose } from './endpoints/resolve-endp
 import type { ServiceName } from './endpoints/service-names';
 import { envFlag, numericSettings, type HuaweiCloudClientOptions } from './client-options';
 import { invalidArgument, redactError } from './errors';
+import { holdsSecret } from './redact';
 import { checkPathParameter, PROJECT_NAME_PATTERN } from './path-parameters';
 import { findDomainId, findProjectId } from './scope/iam-lookups';
 import { sharedLookup } from './scope/shared-lookups';
@@ -73,6 +74,8 @@ export interface HuaweiCloudClient {
   endpoint(service: ServiceName, region?: string): string;
   /** The base URLs a service may be reached at in a region, in the order they are tried. */
   endpoints(service: ServiceName, region?: string): readonly string[];
+  /** The error with every secret this client knows of (given, or found by its credential chain) removed from its fields. */
+  redactError(error: unknown): Promise<unknown>;
   /** Closes the connection pool (not an injected dispatcher). */
   close(): Promise<void>;
 }
@@ -102,11 +105,17 @@ export function createHuaweiCloudClient(options: HuaweiCloudClientOptions = {}):
 }
 
 function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, givenSecrets: (string | undefined)[]): HuaweiCloudClient {
+  // An ID is sent in the URL path: one that holds a secret (pasted into the wrong setting) is refused, unsent.
+  const checkId = (field: string, value: string | undefined): string => {
+    const id = checkPathParameter(field, value);
+    if (holdsSecret(id, givenSecrets)) throw invalidArgument(field, 'holds a secret key or token, not an ID (pasted into the wrong setting?); not sent');
+    return id;
+  };
   const numbers = numericSettings(options);
   const region = options.region ? checkRegion('region', options.region) : env.HW_REGION_NAME ? checkRegion('HW_REGION_NAME', env.HW_REGION_NAME) : undefined;
   const envRegion = env.HW_REGION_NAME || undefined;
-  const projectId = options.projectId === undefined ? undefined : checkPathParameter('projectId', options.projectId);
-  const domainId = options.domainId === undefined ? undefined : checkPathParameter('domainId', options.domainId);
+  const projectId = options.projectId === undefined ? undefined : checkId('projectId', options.projectId);
+  const domainId = options.domainId === undefined ? undefined : checkId('domainId', options.domainId);
   const algorithm = options.signingAlgorithm ?? 'SDK-HMAC-SHA256';
   if (!SIGNING_ALGORITHMS.includes(algorithm)) {
     throw invalidArgument('signingAlgorithm', `must be one of ${SIGNING_ALGORITHMS.join(', ')}`);
@@ -156,6 +165,10 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
     url.search = queryString(call.query ?? {});
     const source = await credentialSource();
     const auth = await source.current();
+    // The last check before anything leaves: no secret of any source (the profile file's too) in the URL.
+    if (holdsSecret(`${url.pathname}${url.search}`, [...givenSecrets, ...secretsOf(auth)])) {
+      throw invalidArgument('path', 'holds a secret key or token (pasted into an ID setting?); not sent');
+    }
     return transport.send({
       method: 'GET',
       url,
@@ -179,7 +192,7 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
   }
 
   async function resolveProjectId(query: ProjectQuery = {}): Promise<string> {
-    if (query.projectId !== undefined) return checkPathParameter('projectId', query.projectId);
+    if (query.projectId !== undefined) return checkId('projectId', query.projectId);
     const callRegion = query.region ? checkRegion('region', query.region) : region;
     // A name asked for (here, or as the client's option for its region) beats an ID from the environment.
     const namedByOption = query.projectName !== undefined || (options.projectName !== undefined && callRegion === region);
@@ -193,7 +206,7 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
           ['project_id of the profile file', (await credentialSource()).projectId],
         ];
         const found = candidates.find(([, value]) => value);
-        if (found) return checkPathParameter(found[0], found[1]);
+        if (found) return checkId(found[0], found[1]);
       }
     }
     const [field, name] =
@@ -207,20 +220,24 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
   }
 
   async function resolveDomainId(query: { domainId?: string; signal?: AbortSignal } = {}): Promise<string> {
-    if (query.domainId !== undefined) return checkPathParameter('domainId', query.domainId);
+    if (query.domainId !== undefined) return checkId('domainId', query.domainId);
     if (domainId) return domainId;
     const fromEnv = env.HUAWEICLOUD_SDK_DOMAIN_ID || env.HW_DOMAIN_ID;
-    if (fromEnv) return checkPathParameter(env.HUAWEICLOUD_SDK_DOMAIN_ID ? 'HUAWEICLOUD_SDK_DOMAIN_ID' : 'HW_DOMAIN_ID', fromEnv);
+    if (fromEnv) return checkId(env.HUAWEICLOUD_SDK_DOMAIN_ID ? 'HUAWEICLOUD_SDK_DOMAIN_ID' : 'HW_DOMAIN_ID', fromEnv);
     const fromProfile = (await credentialSource()).domainId;
-    if (fromProfile) return checkPathParameter('domain_id', fromProfile);
+    if (fromProfile) return checkId('domain_id', fromProfile);
     return iamLookup(region, 'domain', findDomainId, query.signal);
   }
 
-  /** Rethrows with every known secret removed, those found by the credential chain included. */
-  async function redacted(error: unknown): Promise<never> {
+  /** The error with every known secret removed, those found by the credential chain included. */
+  async function withoutSecrets(error: unknown): Promise<unknown> {
     const source = await credentials?.catch(() => undefined);
     const auth = await source?.current().catch(() => undefined);
-    throw redactError(error, [...givenSecrets, ...(auth ? secretsOf(auth) : [])]);
+    return redactError(error, [...givenSecrets, ...(auth ? secretsOf(auth) : [])]);
+  }
+
+  async function redacted(error: unknown): Promise<never> {
+    throw await withoutSecrets(error);
   }
 
   return {
@@ -244,6 +261,7 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
         throw redactError(error, givenSecrets);
       }
     },
+    redactError: withoutSecrets,
     close: () => pool.close(),
   };
 }

@@ -67,25 +67,34 @@ export function createQuotaClient(options: QuotaClientOptions = {}): QuotaClient
     const api: QuotaApi = await loadQuotaApi(name);
     return checkedRead(api, checkArgs(readArgsSchema(api), args));
   };
-  const reads = Object.fromEntries(QUOTA_API_CATALOG.map((entry) => [entry.method, (args?: unknown) => read(entry.name, args)])) as unknown as QuotaReads;
+
+  // Argument checks run here, outside the signed client: their errors too lose every secret it knows of.
+  const redacted = async (error: unknown): Promise<never> => {
+    throw await http.redactError(error);
+  };
+  const reads = Object.fromEntries(
+    QUOTA_API_CATALOG.map((entry) => [entry.method, (args?: unknown) => read(entry.name, args).catch(redacted)]),
+  ) as unknown as QuotaReads;
 
   return {
     ...reads,
     http,
     read: (async (name: QuotaService, args?: unknown) => {
       if (!findQuotaApiEntry(name)) throw invalidArgument('name', `must be one of ${QUOTA_SERVICES.join(', ')}; got ${describeValue(name)}`);
-      return read(name, args);
+      return read(name, args).catch(redacted);
     }) as QuotaClient['read'],
-    async evaluate(rawRequirements) {
-      const requirements = checkArgs(QuotaRequirementList, rawRequirements, 'requirements');
-      // The first failure ends the evaluation: no further read is started, and those in flight are let go.
-      return mapConcurrently(requirements, concurrency, async (requirement, signal) => {
-        const { scope, resources } = await readForRequirement(checkedRead, requirement, signal);
-        return checkRequirement(requirement, scope, resources.find((resource) => resource.type === requirement.type));
-      });
-    },
+    evaluate: (requirements) => evaluate(requirements).catch(redacted),
     close: () => http.close(),
   };
+
+  async function evaluate(rawRequirements: readonly QuotaRequirement[]): Promise<QuotaCheck[]> {
+    const requirements = checkArgs(QuotaRequirementList, rawRequirements, 'requirements');
+    // The first failure ends the evaluation: no further read is started, and those in flight are let go.
+    return mapConcurrently(requirements, concurrency, async (requirement, signal) => {
+      const { scope, resources } = await readForRequirement(checkedRead, requirement, signal);
+      return checkRequirement(requirement, scope, resources.find((resource) => resource.type === requirement.type));
+    });
+  }
 }
 
 /** Reads what a requirement needs, and says where it was read. Identical scopes share one read. */

@@ -67,11 +67,13 @@ export class SharedWork<T> {
       };
       const end = (reason: 'aborted' | 'deadline') => {
         if (!leave()) return;
-        reject(waiter.ended(reason));
         if (this.waiting === 0 && !this.waitedForToTheEnd && !this.settled) {
           this.abandoned();
-          this.controller.abort();
+          this.controller.abort(waiter.signal?.reason);
+          // The last caller's own signal cancels the work: it gets the work's own account of that (what was sent).
+          if (reason === 'aborted') return void this.promise.then(resolve, reject);
         }
+        reject(waiter.ended(reason));
       };
       this.promise.then(
         (value) => leave() && resolve(value),

@@ -48,28 +48,45 @@ export async function fetchSecurityKey(baseUrl: string): Promise<TemporaryKey> {
   }
 }
 
-/** Temporary keys from the metadata service, refreshed before `expires_at`; concurrent callers share one refresh. */
+/** After a refresh, the next one waits this long (unless the key has expired): the service may hand out a key that is already near its end. */
+const MIN_REFRESH_INTERVAL_MS = 60_000;
+
+/**
+ * Temporary keys from the metadata service, refreshed before `expires_at`: concurrent callers share one refresh, a key
+ * handed out inside the refresh margin is used until the next refresh is due rather than fetched on every call, and an
+ * expired key is never used.
+ */
 export function metadataSource(baseUrl: string, first: TemporaryKey, now: () => number = Date.now): CredentialSource {
   let key = first;
   let refreshing: Promise<TemporaryKey> | undefined;
+  let lastRefresh = Number.NEGATIVE_INFINITY;
+  const expired = () => key.expiresAt <= now();
   return {
     origin: `the ECS metadata service at ${baseUrl}`,
     async current() {
-      if (key.expiresAt - now() > REFRESH_BEFORE_EXPIRY_MS) return key.auth;
+      const refreshDue = key.expiresAt - now() <= REFRESH_BEFORE_EXPIRY_MS && now() - lastRefresh >= MIN_REFRESH_INTERVAL_MS;
+      if (!refreshDue && !expired()) return key.auth;
       refreshing ??= fetchSecurityKey(baseUrl).finally(() => {
         refreshing = undefined;
+        lastRefresh = now();
       });
       try {
         key = await refreshing;
       } catch (error) {
         // A refresh that fails while the old key is still valid is not fatal: try again on the next request.
-        if (key.expiresAt <= now()) {
+        if (expired()) {
           throw new HuaweiCloudError({
             kind: 'missing-credentials',
             message: `the temporary keys from ${baseUrl} expired and could not be renewed: ${(error as Error).message}`,
             cause: error,
           });
         }
+      }
+      if (expired()) {
+        throw new HuaweiCloudError({
+          kind: 'missing-credentials',
+          message: `the ECS metadata service at ${baseUrl} hands out temporary keys that expired at ${new Date(key.expiresAt).toISOString()}; check the ECS's agency and clock`,
+        });
       }
       return key.auth;
     },

@@ -6,31 +6,41 @@ export interface ServiceErrorBody {
   message?: string;
 }
 
+/** How much of a code or message is kept: enough to read, bounded whatever the body's size. */
+const MAX_TEXT_LENGTH = 200;
+
 /**
  * Reads the error code and message from every shape the quota services use: `{error_code, error_msg}` (IAM, API
  * gateway, MetaStudio), `{error: {error_code, error_msg}}` (KMS), `{error: {code, message}}`, `{errCode, errMsg}`
  * (SFS Turbo) and `{errorCode, errorMsg}`. A body that is not JSON (a proxy's HTML page) is summarised as text.
+ * Each text is scrubbed (`scrub`: known secrets removed) as received, then cut to 200 characters, then escaped.
  */
-export function readServiceErrorBody(text: string): ServiceErrorBody {
+export function readServiceErrorBody(text: string, scrub: (text: string) => string): ServiceErrorBody {
   const json = tryParseJson(text);
   if (isObject(json)) {
     for (const candidate of [json, json.error]) {
       if (!isObject(candidate)) continue;
       const code = firstString(candidate, ['error_code', 'errCode', 'errorCode', 'code']);
       const message = firstString(candidate, ['error_msg', 'errMsg', 'errorMsg', 'message']);
-      if (code !== undefined || message !== undefined) return { code: code && printable(code), message: message && printable(message) };
+      if (code !== undefined || message !== undefined) return { code: code && shown(code, scrub), message: message && shown(message, scrub) };
     }
   }
-  return { message: summariseText(text) };
+  return { message: summariseText(text, scrub) };
 }
 
-function summariseText(text: string): string | undefined {
+/** Scrubbed before it is cut (a cut secret would escape a whole-value scrub) and escaped (control characters). */
+function shown(text: string, scrub: (text: string) => string): string {
+  // Cut first to a bound the scrub can afford; the scrub still catches any 16 characters of a secret at the edge.
+  const clean = scrub(text.length > 16 * MAX_TEXT_LENGTH ? text.slice(0, 16 * MAX_TEXT_LENGTH) : text);
+  return printable(clean.length > MAX_TEXT_LENGTH ? `${clean.slice(0, MAX_TEXT_LENGTH)}…` : clean);
+}
+
+function summariseText(text: string, scrub: (text: string) => string): string | undefined {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
   const isHtml = /^\s*<(!doctype|html)/i.test(text);
   const readable = (title ?? (isHtml ? text.replace(/<[^>]*>/g, ' ') : text)).replace(/\s+/g, ' ').trim();
   if (!readable) return undefined;
-  // Control characters from a hostile or broken body must not reach a terminal.
-  const short = printable(readable.length > 200 ? `${readable.slice(0, 200)}…` : readable);
+  const short = shown(readable, scrub);
   return isHtml ? `the response is an HTML page, not JSON: "${short}"` : short;
 }
 

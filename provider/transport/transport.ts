@@ -1,4 +1,4 @@
-import { HuaweiCloudError, type HuaweiCloudErrorKind } from '../errors';
+import { HuaweiCloudError, redactError, type HuaweiCloudErrorDetails, type HuaweiCloudErrorKind } from '../errors';
 import { redactSecrets } from '../redact';
 import { onAbort } from './abort-listeners';
 import { cancelOnAbort, Cancellation } from './cancellation';
@@ -211,14 +211,15 @@ export class Transport {
   }
 
   private serviceError(response: AttemptResponse, request: TransportRequest, attempt: number, requestId: string | undefined): HuaweiCloudError {
-    const body = readServiceErrorBody(response.text);
-    const serviceMessage = body.message === undefined ? undefined : redactSecrets(body.message, request.secrets);
+    const body = readServiceErrorBody(response.text, (text) => redactSecrets(text, request.secrets));
+    const serviceMessage = body.message;
     const hint = body.code ? GATEWAY_HINTS[body.code] : undefined;
     const facts = [`HTTP ${response.status}`, `${request.method} ${request.url.host}${request.url.pathname}`];
     if (requestId) facts.push(`request id ${requestId}`);
     facts.push(attempts(attempt));
     const summary = [body.code, serviceMessage ?? 'no error message'].filter(Boolean).join(': ');
-    return new HuaweiCloudError({
+    // Every field scrubbed: a service may echo a secret as its code or request ID, and the path holds the IDs sent.
+    return scrubbed(request, {
       kind: 'service',
       message: `${summary}${hint ? ` (${hint})` : ''} [${facts.join(', ')}]`,
       status: response.status,
@@ -236,10 +237,10 @@ export class Transport {
     try {
       return JSON.parse(response.text);
     } catch {
-      const summary = readServiceErrorBody(response.text).message ?? 'an empty body';
-      throw new HuaweiCloudError({
+      const summary = readServiceErrorBody(response.text, (text) => redactSecrets(text, request.secrets)).message ?? 'an empty body';
+      throw scrubbed(request, {
         kind: 'response-invalid',
-        message: `${request.method} ${request.url.host}${request.url.pathname}: the response is not JSON: ${redactSecrets(summary, request.secrets)}`,
+        message: `${request.method} ${request.url.host}${request.url.pathname}: the response is not JSON: ${summary}`,
         status: response.status,
         requestId,
         method: request.method,
@@ -271,6 +272,11 @@ export class Transport {
       ),
     );
   }
+}
+
+/** An error with the request's secrets removed from every field. */
+function scrubbed(request: TransportRequest, details: HuaweiCloudErrorDetails): HuaweiCloudError {
+  return redactError(new HuaweiCloudError(details), request.secrets) as HuaweiCloudError;
 }
 
 function attempts(count: number): string {

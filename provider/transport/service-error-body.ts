@@ -6,14 +6,18 @@ export interface ServiceErrorBody {
   message?: string;
 }
 
-/** How much of a code or message is kept: enough to read, bounded whatever the body's size. */
-const MAX_TEXT_LENGTH = 200;
+/**
+ * How much is kept, whatever the body's size: of a service's own code or message (the gateway's signature errors quote
+ * the canonical request, a few hundred characters worth reading), and of a text or HTML body's summary.
+ */
+const MAX_MESSAGE_LENGTH = 1_000;
+const MAX_SUMMARY_LENGTH = 200;
 
 /**
  * Reads the error code and message from every shape the quota services use: `{error_code, error_msg}` (IAM, API
  * gateway, MetaStudio), `{error: {error_code, error_msg}}` (KMS), `{error: {code, message}}`, `{errCode, errMsg}`
  * (SFS Turbo) and `{errorCode, errorMsg}`. A body that is not JSON (a proxy's HTML page) is summarised as text.
- * Each text is scrubbed (`scrub`: known secrets removed) as received, then cut to 200 characters, then escaped.
+ * Each text is scrubbed (`scrub`: known secrets removed) as received, then cut, then escaped.
  */
 export function readServiceErrorBody(text: string, scrub: (text: string) => string): ServiceErrorBody {
   const json = tryParseJson(text);
@@ -22,17 +26,17 @@ export function readServiceErrorBody(text: string, scrub: (text: string) => stri
       if (!isObject(candidate)) continue;
       const code = firstString(candidate, ['error_code', 'errCode', 'errorCode', 'code']);
       const message = firstString(candidate, ['error_msg', 'errMsg', 'errorMsg', 'message']);
-      if (code !== undefined || message !== undefined) return { code: code && shown(code, scrub), message: message && shown(message, scrub) };
+      if (code !== undefined || message !== undefined) return { code: code && shown(code, scrub, MAX_MESSAGE_LENGTH), message: message && shown(message, scrub, MAX_MESSAGE_LENGTH) };
     }
   }
   return { message: summariseText(text, scrub) };
 }
 
 /** Scrubbed before it is cut (a cut secret would escape a whole-value scrub) and escaped (control characters). */
-function shown(text: string, scrub: (text: string) => string): string {
+function shown(text: string, scrub: (text: string) => string, maxLength: number): string {
   // Cut first to a bound the scrub can afford; the scrub still catches any 16 characters of a secret at the edge.
-  const clean = scrub(text.length > 16 * MAX_TEXT_LENGTH ? text.slice(0, 16 * MAX_TEXT_LENGTH) : text);
-  return printable(clean.length > MAX_TEXT_LENGTH ? `${clean.slice(0, MAX_TEXT_LENGTH)}…` : clean);
+  const clean = scrub(text.length > 4 * maxLength ? text.slice(0, 4 * maxLength) : text);
+  return printable(clean.length > maxLength ? `${clean.slice(0, maxLength)}…` : clean);
 }
 
 function summariseText(text: string, scrub: (text: string) => string): string | undefined {
@@ -40,7 +44,7 @@ function summariseText(text: string, scrub: (text: string) => string): string | 
   const isHtml = /^\s*<(!doctype|html)/i.test(text);
   const readable = (title ?? (isHtml ? text.replace(/<[^>]*>/g, ' ') : text)).replace(/\s+/g, ' ').trim();
   if (!readable) return undefined;
-  const short = shown(readable, scrub);
+  const short = shown(readable, scrub, MAX_SUMMARY_LENGTH);
   return isHtml ? `the response is an HTML page, not JSON: "${short}"` : short;
 }
 

@@ -1,4 +1,4 @@
-import { identityKey, secretsOf, type CredentialSource } from './credentials/auth';
+import { identityKey, secretsOf, type Auth, type CredentialSource } from './credentials/auth';
 import { resolveCredentials } from './credentials/resolve-credentials';
 import { checkRegion } from './endpoints/region';
 import { withFailover, type EndpointList } from './endpoints/endpoint-failover';
@@ -82,6 +82,9 @@ export interface HuaweiCloudClient {
 
 const USER_AGENT = 'pulumi-huaweicloud-quotas';
 
+/** How many path segments and query values a client remembers as checked, per set of credentials. */
+const MAX_CHECKED_VALUES = 10_000;
+
 /**
  * Creates a client. Settings are checked now; credentials are resolved on the first request, once.
  *
@@ -160,15 +163,28 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
     return withFailover(endpointList(call.service, call.region, purpose), (base) => getFrom(base, call));
   }
 
+  // The path segments and query values checked against the credentials in use: a sweep sends the same IDs again and
+  // again, and checking each once keeps the check's cost off every request.
+  const checkedValues = new WeakMap<Auth, Set<string>>();
+  const urlHoldsSecret = (url: URL, auth: Auth): boolean => {
+    let checked = checkedValues.get(auth);
+    if (!checked || checked.size > MAX_CHECKED_VALUES) checkedValues.set(auth, (checked = new Set()));
+    const secrets = [...givenSecrets, ...secretsOf(auth)];
+    for (const value of [...url.pathname.split('/'), ...url.searchParams.values()]) {
+      if (checked.has(value)) continue;
+      if (holdsSecret(value, secrets)) return true;
+      checked.add(value);
+    }
+    return false;
+  };
+
   async function getFrom(base: string, call: ServiceCall): Promise<TransportResponse> {
     const url = new URL(`${base}${call.path}`);
     url.search = queryString(call.query ?? {});
     const source = await credentialSource();
     const auth = await source.current();
     // The last check before anything leaves: no secret of any source (the profile file's too) in the URL.
-    if (holdsSecret(`${url.pathname}${url.search}`, [...givenSecrets, ...secretsOf(auth)])) {
-      throw invalidArgument('path', 'holds a secret key or token (pasted into an ID setting?); not sent');
-    }
+    if (urlHoldsSecret(url, auth)) throw invalidArgument('path', 'holds a secret key or token (pasted into an ID setting?); not sent');
     return transport.send({
       method: 'GET',
       url,
@@ -187,7 +203,7 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
 
   async function iamLookup(lookupRegion: string | undefined, what: string, find: (iamGet: (path: string, query: Record<string, string>) => Promise<unknown>) => Promise<string>, signal?: AbortSignal): Promise<string> {
     const key = [endpointList('iam', lookupRegion, 'id-lookup').urls.join(','), identityKey(await (await credentialSource()).current()), what].join('\n');
-    const lookup = (lookupSignal: AbortSignal) => find(async (path, query) => (await get({ service: 'iam', region: lookupRegion, path, query, signal: lookupSignal }, 'id-lookup')).body);
+    const lookup = (lookupSignal: AbortSignal | undefined) => find(async (path, query) => (await get({ service: 'iam', region: lookupRegion, path, query, signal: lookupSignal }, 'id-lookup')).body);
     return sharedLookup(key, lookup, callerWaiter(`IAM ${what.replace(':', ' ')} lookup`, signal, numbers.deadlineMs));
   }
 

@@ -29,18 +29,25 @@ export function callerWaiter(what: string, signal: AbortSignal | undefined, dead
  */
 export class SharedWork<T> {
   readonly promise: Promise<T>;
-  private readonly controller = new AbortController();
+  /** Only when the caller that starts it could leave: a signal on every request costs each an abort listener. */
+  private readonly controller: AbortController | undefined;
   private waiting = 0;
   /** A caller with neither signal nor deadline waits to the end: the work is then never cancelled. */
-  private waitedForToTheEnd = false;
+  private waitedForToTheEnd: boolean;
   private settled = false;
 
-  /** Starts `work`; `abandoned` is called when it is cancelled for want of callers (to forget it). */
+  /**
+   * Starts `work` for its first caller, `starter`; `abandoned` is called when it is cancelled for want of callers (to
+   * forget it). Join the starter like any other caller.
+   */
   constructor(
-    work: (signal: AbortSignal) => Promise<T>,
+    work: (signal: AbortSignal | undefined) => Promise<T>,
+    starter: Waiter | undefined,
     private readonly abandoned: () => void,
   ) {
-    this.promise = work(this.controller.signal);
+    this.waitedForToTheEnd = !starter?.signal;
+    this.controller = this.waitedForToTheEnd ? undefined : new AbortController();
+    this.promise = work(this.controller?.signal);
     const settle = () => void (this.settled = true);
     this.promise.then(settle, settle);
   }
@@ -69,7 +76,7 @@ export class SharedWork<T> {
         if (!leave()) return;
         if (this.waiting === 0 && !this.waitedForToTheEnd && !this.settled) {
           this.abandoned();
-          this.controller.abort(waiter.signal?.reason);
+          this.controller?.abort(waiter.signal?.reason);
           // The last caller's own signal cancels the work: it gets the work's own account of that (what was sent).
           if (reason === 'aborted') return void this.promise.then(resolve, reject);
         }

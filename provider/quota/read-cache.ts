@@ -19,15 +19,15 @@ const FIRST_SWEEP_AT = 64;
 const entries = new Map<string, Entry>();
 let sweepAt = FIRST_SWEEP_AT;
 
-/** The read of `key`: shared, or started with `read` (given the signal that cancels it once no caller waits). */
-export function sharedRead<T>(key: string, ttlMs: number, read: (signal: AbortSignal) => Promise<T>, waiter?: Waiter): Promise<T> {
+/** The read of `key`: shared, or started with `read` (given a signal that cancels it once no caller waits, when one could). */
+export function sharedRead<T>(key: string, ttlMs: number, read: (signal: AbortSignal | undefined) => Promise<T>, waiter?: Waiter): Promise<T> {
   const entry = entries.get(key);
   if (entry && (entry.settledAt === undefined || Date.now() - entry.settledAt < ttlMs)) return entry.work.join(waiter) as Promise<T>;
   if (entries.size >= sweepAt) forgetExpired();
   const forget = () => {
     if (entries.get(key) === fresh) entries.delete(key);
   };
-  const fresh: Entry = { work: new SharedWork(read, forget), ttlMs };
+  const fresh: Entry = { work: new SharedWork(read, waiter, forget), ttlMs };
   entries.set(key, fresh);
   fresh.work.promise.then(() => void (fresh.settledAt = Date.now()), forget);
   // The caller that starts a read waits as its requests' own deadlines allow; those joining it, as their own do.

@@ -85,6 +85,16 @@ describe('a secret echoed by a service is scrubbed from every field, before the 
   });
 });
 
+describe('our own messages, which show a bad value cut short, are scrubbed too', () => {
+  it('a token pasted into projectName, shown cut to 70 characters', async () => {
+    const token = `MIIE+/${'Ab3+x/Yz9='.repeat(30)}END`;
+    const quotas = client({ authToken: token, region: 'cn-north-4', projectName: token, env: {} });
+    const error = await quotas.kmsQuotas().catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'invalid-argument', field: 'projectName' });
+    expectNoPiece(error, token);
+  });
+});
+
 describe('argument checks run outside the signed client, and are scrubbed too', () => {
   it.each([
     ['a requirement type', (secret: string) => [{ service: 'kms', type: secret, need: 1 }]],

@@ -42,11 +42,11 @@ export interface HuaweiCloudClientOptions extends CredentialOptions {
   maxRetryAfterMs?: number;
   /** A PEM file of CA certificates to trust instead of Node's built-in list. Default: `OS_CACERT`. */
   caCertFile?: string;
-  /** Skip TLS verification (warns). Default: `HW_INSECURE` set to `1` or `true`, else off. */
+  /** Skip TLS verification (warns). Default: `HW_INSECURE` (on: `1`, `true`, `yes`, `on`), else off. */
   insecure?: boolean;
   /** An undici dispatcher to send through (tests use `MockAgent`); the client then neither pools nor closes it. */
   dispatcher?: Dispatcher;
-  /** One line per attempt, credentials redacted. Default: stderr when `HWQUOTA_DEBUG=1`, else none. */
+  /** One line per attempt, credentials redacted. Default: stderr when `HWQUOTA_DEBUG` is on (`1`, `true`, `yes`, `on`), else none. */
   logger?: DebugLogger;
   /** Environment to read settings from. Default: `process.env`, read when the client is created. */
   env?: NodeJS.ProcessEnv;
@@ -81,6 +81,3 @@ export function numericSettings(options: HuaweiCloudClientOptions): Record<Numer
   return settings;
 }
 
-export function envFlag(value: string | undefined): boolean {
-  return value === '1' || value?.toLowerCase() === 'true';
-}

@@ -7,7 +7,8 @@ import { redactSecrets } from './redact';
  * - `network`: the connection failed (reset, refused, DNS, TLS) or the caller aborted;
  * - `timeout`: an attempt or the overall deadline ran out;
  * - `response-invalid`: the service answered 2xx with a body this package cannot read;
- * - `service`: the service answered with an error status (`status`, `code`, `serviceMessage`, `requestId`).
+ * - `service`: the service answered with an error status (`status`, `code`, `serviceMessage`, `requestId`);
+ * - `closed`: the client was used after `close()`: nothing was sent (make a new client).
  */
 export type HuaweiCloudErrorKind =
   | 'invalid-argument'
@@ -15,7 +16,8 @@ export type HuaweiCloudErrorKind =
   | 'network'
   | 'timeout'
   | 'response-invalid'
-  | 'service';
+  | 'service'
+  | 'closed';
 
 /** What a `HuaweiCloudError` is made from; each field becomes the error's property of the same name. */
 export interface HuaweiCloudErrorDetails {

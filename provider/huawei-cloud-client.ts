@@ -4,8 +4,9 @@ import { checkRegion } from './endpoints/region';
 import { withFailover, type EndpointList } from './endpoints/endpoint-failover';
 import { resolveEndpoints, type EndpointPurpose } from './endpoints/resolve-endpoint';
 import type { ServiceName } from './endpoints/service-names';
-import { envFlag, numericSettings, type HuaweiCloudClientOptions } from './client-options';
-import { invalidArgument, redactError } from './errors';
+import { numericSettings, type HuaweiCloudClientOptions } from './client-options';
+import { envFlag } from './env-flag';
+import { HuaweiCloudError, invalidArgument, redactError } from './errors';
 import { holdsSecret } from './redact';
 import { checkPathParameter, PROJECT_NAME_PATTERN } from './path-parameters';
 import { findDomainId, findProjectId } from './scope/iam-lookups';
@@ -132,7 +133,7 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
         connectTimeoutMs: numbers.connectTimeoutMs,
         requestTimeoutMs: numbers.requestTimeoutMs,
         caCertFile: options.caCertFile ?? (env.OS_CACERT || undefined),
-        insecure: options.insecure ?? envFlag(env.HW_INSECURE),
+        insecure: options.insecure ?? envFlag('HW_INSECURE', env.HW_INSECURE),
         env,
         warn: logger ?? ((message) => process.emitWarning(message, 'HwquotaInsecureTls')),
       });
@@ -256,12 +257,17 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
     throw await withoutSecrets(error);
   }
 
+  // After close(), every call fails at once, unsent: the pool is gone, and retrying into it would only wait.
+  let closed = false;
+  const open = <Args extends unknown[], R>(call: (...args: Args) => Promise<R>) => (...args: Args): Promise<R> =>
+    closed ? Promise.reject(new HuaweiCloudError({ kind: 'closed', message: 'the client was closed with close(): make a new one' })) : call(...args).catch(redacted);
+
   return {
     region,
     deadlineMs: numbers.deadlineMs,
-    get: (call) => get(call).catch(redacted),
-    resolveProjectId: (query) => resolveProjectId(query).catch(redacted),
-    resolveDomainId: (query) => resolveDomainId(query).catch(redacted),
+    get: open((call: ServiceCall) => get(call)),
+    resolveProjectId: open((query?: ProjectQuery) => resolveProjectId(query)),
+    resolveDomainId: open((query?: { domainId?: string; signal?: AbortSignal }) => resolveDomainId(query)),
     identity: async () => identityKey(await (await credentialSource()).current()),
     endpoint: (service, callRegion) => {
       try {
@@ -278,7 +284,10 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
       }
     },
     redactError: withoutSecrets,
-    close: () => pool.close(),
+    close: () => {
+      closed = true;
+      return pool.close();
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { printable } from '../printable-text';
+import { envFlag } from '../env-flag';
 import { redactHeaders } from '../redact';
 
 /** Receives one line per attempt; the line never holds a credential. */
@@ -16,11 +17,10 @@ export interface AttemptLogEntry {
   error?: string;
 }
 
-/** The logger option, else stderr when `HWQUOTA_DEBUG` is set to anything but `0` or `false`; else none. */
+/** The logger option, else stderr when `HWQUOTA_DEBUG` is on (see `envFlag`); else none. */
 export function resolveDebugLogger(logger: DebugLogger | undefined, env: NodeJS.ProcessEnv): DebugLogger | undefined {
   if (logger) return logger;
-  const flag = env.HWQUOTA_DEBUG;
-  if (flag && flag !== '0' && flag.toLowerCase() !== 'false') return (line) => process.stderr.write(`${line}\n`);
+  if (envFlag('HWQUOTA_DEBUG', env.HWQUOTA_DEBUG)) return (line) => process.stderr.write(`${line}\n`);
   return undefined;
 }
 

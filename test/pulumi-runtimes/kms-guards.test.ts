@@ -1,23 +1,27 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../provider/emulator';
+import { createQuotaClient } from '../../provider/quota-client';
 import { KEY, messages, passed, QUOTA_GUARD, stepped, testStack, type TestStack } from './test-stack';
 
 // K1 and K2 of the lifecycle issue: a stack of KMS keys guarded by requireHeadroom, then by a QuotaGuard the keys
 // depend on, through Pulumi's program runner and dynamic-provider server. CMK quota 20, 17 used elsewhere.
 
 let emulator: RunningEmulator;
-const cmk = () => emulator.state.accounts[0]!.projects[0]!.kmsQuotas.find((quota) => quota.type === 'CMK')!;
+/** K3's: its clock 20 minutes ahead, its lockout on (more than five failed signatures in a row lock the key). */
+let skewed: RunningEmulator;
 beforeAll(async () => {
   emulator = await startEmulator();
+  skewed = await startEmulator({ clockOffsetMs: 20 * 60_000 });
 });
-afterAll(() => emulator.stop());
+afterAll(() => Promise.all([emulator.stop(), skewed.stop()]));
 
-function lifecycle(program: string, guardName: (stack: TestStack) => string) {
+function lifecycle(program: string, guardName: (stack: TestStack) => string, serve: () => RunningEmulator = () => emulator) {
   let stack: TestStack;
+  const cmk = () => serve().state.accounts[0]!.projects[0]!.kmsQuotas.find((quota) => quota.type === 'CMK')!;
   beforeAll(() => {
     cmk().used = 17;
-    stack = testStack(join(__dirname, 'programs', program), { name: program, emulator, config: { [`${program}:keys`]: '3' } });
+    stack = testStack(join(__dirname, 'programs', program), { name: program, emulator: serve(), config: { [`${program}:keys`]: '3' } });
   });
   afterAll(() => stack.remove());
   const claim = () => stack.engine.find(QUOTA_GUARD, guardName(stack))?.outputs.claims as { requirement: { need: number } }[] | undefined;
@@ -31,12 +35,12 @@ function lifecycle(program: string, guardName: (stack: TestStack) => string) {
   });
 
   it('unchanged: preview and up pass at 20 of 20 used, read nothing, change and replace nothing', { timeout: 120_000 }, async () => {
-    const before = emulator.requests.kms;
+    const before = serve().requests.kms;
     const preview = passed(await stack.preview());
     expect(preview.steps.every((step) => step.op === 'same')).toBe(true);
     const { update } = await stack.up();
     expect(passed(update).steps.map((step) => step.op)).toEqual(['same', 'same', 'same', 'same']);
-    expect(emulator.requests.kms).toBe(before);
+    expect(serve().requests.kms).toBe(before);
     expect(cmk().used).toBe(20);
   });
 
@@ -92,4 +96,17 @@ describe('K1: requireHeadroom over a stack\'s life', () => {
 
 describe('K2: a QuotaGuard the keys depend on', () => {
   lifecycle('quota-guard', () => 'kms-headroom');
+});
+
+describe('K3: requireHeadroom over a stack\'s life with the gateway\'s clock 20 minutes ahead', () => {
+  // Each run is a fresh process: its first signature is refused and corrected once, and never locks the key.
+  lifecycle('kms-keys', () => 'quota-headroom', () => skewed);
+  it('left the access key unlocked: a read after every run still passes', { timeout: 60_000 }, async () => {
+    const quotas = createQuotaClient({ env: skewed.env });
+    try {
+      expect((await quotas.kmsQuotas()).resources.map((resource) => resource.type)).toEqual(['CMK', 'grant_per_CMK']);
+    } finally {
+      await quotas.close();
+    }
+  });
 });

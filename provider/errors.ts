@@ -109,6 +109,11 @@ export class HuaweiCloudError extends Error {
   }
 }
 
+/** The kind of an error ended by the caller's signal: `timeout` for `AbortSignal.timeout()`, else `network`. */
+export function abortKind(signal: AbortSignal | undefined): HuaweiCloudErrorKind {
+  return (signal?.reason as { name?: string } | undefined)?.name === 'TimeoutError' ? 'timeout' : 'network';
+}
+
 export function invalidArgument(field: string, message: string): HuaweiCloudError {
   return new HuaweiCloudError({ kind: 'invalid-argument', field, message: `${field}: ${message}` });
 }

@@ -109,10 +109,14 @@ export function createHuaweiCloudClient(options: HuaweiCloudClientOptions = {}):
 }
 
 function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, givenSecrets: (string | undefined)[]): HuaweiCloudClient {
-  // An ID is sent in the URL path: one that holds a secret (pasted into the wrong setting) is refused, unsent.
+  // An ID is sent in the URL path: one that holds a secret (pasted into the wrong setting) is refused, unsent. Each
+  // ID is scanned once: a read resolves its project on every call.
+  const cleanIds = new Set<string>();
   const checkId = (field: string, value: string | undefined): string => {
     const id = checkPathParameter(field, value);
+    if (cleanIds.has(id)) return id;
     if (holdsSecret(id, givenSecrets)) throw invalidArgument(field, 'holds a secret key or token, not an ID (pasted into the wrong setting?); not sent');
+    if (cleanIds.size < MAX_CHECKED_VALUES) cleanIds.add(id);
     return id;
   };
   const numbers = numericSettings(options);
@@ -170,12 +174,16 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
   const urlHoldsSecret = (url: URL, auth: Auth): boolean => {
     let checked = checkedValues.get(auth);
     if (!checked || checked.size > MAX_CHECKED_VALUES) checkedValues.set(auth, (checked = new Set()));
-    const secrets = [...givenSecrets, ...secretsOf(auth)];
-    for (const value of [...url.pathname.split('/'), ...url.searchParams.values()]) {
-      if (checked.has(value)) continue;
+    let secrets: (string | undefined)[] | undefined;
+    const holds = (value: string) => {
+      if (checked.has(value)) return false;
+      secrets ??= [...givenSecrets, ...secretsOf(auth)];
       if (holdsSecret(value, secrets)) return true;
       checked.add(value);
-    }
+      return false;
+    };
+    for (const segment of url.pathname.split('/')) if (holds(segment)) return true;
+    for (const value of url.searchParams.values()) if (holds(value)) return true;
     return false;
   };
 

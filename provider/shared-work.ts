@@ -1,4 +1,4 @@
-import { HuaweiCloudError } from './errors';
+import { abortKind, HuaweiCloudError } from './errors';
 import { onAbort } from './transport/abort-listeners';
 
 /** How one caller waits for shared work: its own signal, its own deadline, and the error it gets when either ends it. */
@@ -18,7 +18,7 @@ export function callerWaiter(what: string, signal: AbortSignal | undefined, dead
     deadlineMs,
     ended: (reason) =>
       reason === 'aborted'
-        ? new HuaweiCloudError({ kind: (signal?.reason as Error | undefined)?.name === 'TimeoutError' ? 'timeout' : 'network', message: `${what}: aborted by the caller's signal`, cause: signal?.reason })
+        ? new HuaweiCloudError({ kind: abortKind(signal), message: `${what}: aborted by the caller's signal`, cause: signal?.reason })
         : new HuaweiCloudError({ kind: 'timeout', message: `${what}: no answer within the overall deadline of ${deadlineMs} ms` }),
   };
 }
@@ -29,6 +29,11 @@ export function callerWaiter(what: string, signal: AbortSignal | undefined, dead
  */
 export class SharedWork<T> {
   readonly promise: Promise<T>;
+  /**
+   * The result as the caller that started the work waits for it: its signal may end its wait, not a deadline (its own
+   * requests have theirs).
+   */
+  readonly started: Promise<T>;
   /** Only when the caller that starts it could leave: a signal on every request costs each an abort listener. */
   private readonly controller: AbortController | undefined;
   private waiting = 0;
@@ -36,10 +41,7 @@ export class SharedWork<T> {
   private waitedForToTheEnd: boolean;
   private settled = false;
 
-  /**
-   * Starts `work` for its first caller, `starter`; `abandoned` is called when it is cancelled for want of callers (to
-   * forget it). Join the starter like any other caller.
-   */
+  /** Starts `work` for its first caller, `starter`; `abandoned` is called when it is cancelled for want of callers (to forget it). */
   constructor(
     work: (signal: AbortSignal | undefined) => Promise<T>,
     starter: Waiter | undefined,
@@ -50,6 +52,7 @@ export class SharedWork<T> {
     this.promise = work(this.controller?.signal);
     const settle = () => void (this.settled = true);
     this.promise.then(settle, settle);
+    this.started = this.join(starter && { ...starter, deadlineMs: undefined });
   }
 
   /** The work's result for one more caller, whose wait its own signal and deadline may end first (none: to the end). */

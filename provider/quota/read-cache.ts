@@ -30,8 +30,7 @@ export function sharedRead<T>(key: string, ttlMs: number, read: (signal: AbortSi
   const fresh: Entry = { work: new SharedWork(read, waiter, forget), ttlMs };
   entries.set(key, fresh);
   fresh.work.promise.then(() => void (fresh.settledAt = Date.now()), forget);
-  // The caller that starts a read waits as its requests' own deadlines allow; those joining it, as their own do.
-  return fresh.work.join(waiter && { ...waiter, deadlineMs: undefined }) as Promise<T>;
+  return fresh.work.started as Promise<T>;
 }
 
 /** Drops settled reads older than their TTL; a process reading ever new scopes would otherwise keep them all. */

@@ -8,18 +8,15 @@ import { SharedWork, type Waiter } from '../shared-work';
 const lookups = new Map<string, SharedWork<string>>();
 
 export function sharedLookup(key: string, lookup: (signal: AbortSignal | undefined) => Promise<string>, waiter?: Waiter): Promise<string> {
-  let pending = lookups.get(key);
-  if (!pending) {
-    const forget = () => {
-      if (lookups.get(key) === fresh) lookups.delete(key);
-    };
-    const fresh = new SharedWork(lookup, waiter, forget);
-    fresh.promise.catch(forget);
-    lookups.set(key, (pending = fresh));
-    // The caller that starts it waits as its requests' own deadlines allow; those joining it, as their own do.
-    return fresh.join(waiter && { ...waiter, deadlineMs: undefined });
-  }
-  return pending.join(waiter);
+  const pending = lookups.get(key);
+  if (pending) return pending.join(waiter);
+  const forget = () => {
+    if (lookups.get(key) === fresh) lookups.delete(key);
+  };
+  const fresh = new SharedWork(lookup, waiter, forget);
+  fresh.promise.catch(forget);
+  lookups.set(key, fresh);
+  return fresh.started;
 }
 
 /** For tests: start from an empty cache. */

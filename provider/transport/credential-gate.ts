@@ -75,6 +75,11 @@ export class CredentialGate {
     for (const waiter of this.waiting.splice(0)) waiter.fail(error);
   }
 
+  /** Nothing out and nothing waiting: dropping the gate loses only what a new one learns again with one request. */
+  get idle(): boolean {
+    return !this.probe && this.waiting.length === 0;
+  }
+
   /** A 401's `Date` header showed the clock off by this much: sign with it from now on. */
   correctClock(correctionMs: number): void {
     this.clockOffsetMs += correctionMs;
@@ -99,10 +104,16 @@ interface Waiter {
 
 const gates = new Map<string, CredentialGate>();
 
+/** Gates kept before the idle ones are dropped: temporary keys rotate, and each new set of credentials makes gates. */
+const MAX_GATES = 256;
+
 /** The gate of a set of credentials (their non-secret identity key) at an origin (`https://kms.cn-north-4...`). */
 export function credentialGate(identity: string, origin: string): CredentialGate {
   const key = `${identity}\n${origin}`;
   let gate = gates.get(key);
-  if (!gate) gates.set(key, (gate = new CredentialGate()));
+  if (!gate) {
+    if (gates.size >= MAX_GATES) for (const [oldKey, old] of gates) if (old.idle) gates.delete(oldKey);
+    gates.set(key, (gate = new CredentialGate()));
+  }
   return gate;
 }

@@ -1,4 +1,4 @@
-import { HuaweiCloudError, redactError, type HuaweiCloudErrorDetails, type HuaweiCloudErrorKind } from '../errors';
+import { abortKind, HuaweiCloudError, redactError, type HuaweiCloudErrorDetails, type HuaweiCloudErrorKind } from '../errors';
 import { redactSecrets } from '../redact';
 import { onAbort } from './abort-listeners';
 import { cancelOnAbort, Cancellation } from './cancellation';
@@ -199,9 +199,8 @@ export class Transport {
   }
 
   private abortedError(request: TransportRequest, attempt: number): HuaweiCloudError {
-    const reason = request.signal?.reason as { name?: string } | undefined;
     return new HuaweiCloudError({
-      kind: reason?.name === 'TimeoutError' ? 'timeout' : 'network',
+      kind: abortKind(request.signal),
       message: `${request.method} ${request.url.host}${request.url.pathname}: aborted by the caller's signal (${attempts(attempt)})`,
       method: request.method,
       path: request.url.pathname,

@@ -59,6 +59,15 @@ describe('the credential gate', () => {
     expect(await settled(next)).toBe('admitted');
   });
 
+  it('keeps a bounded number of gates: idle ones are dropped, never one with a request out', async () => {
+    const busy = credentialGate('busy', 'https://kms.example');
+    await busy.admit(undefined, 10_000);
+    const idle = credentialGate('idle', 'https://kms.example');
+    for (let index = 0; index < 300; index++) credentialGate(`rotated-${index}`, 'https://kms.example');
+    expect(credentialGate('busy', 'https://kms.example')).toBe(busy);
+    expect(credentialGate('idle', 'https://kms.example')).not.toBe(idle);
+  });
+
   it('is one gate per credentials and origin, shared in the process', () => {
     expect(credentialGate('identity-a', 'https://kms.cn-north-4.myhuaweicloud.com')).toBe(credentialGate('identity-a', 'https://kms.cn-north-4.myhuaweicloud.com'));
     expect(credentialGate('identity-a', 'https://kms.cn-north-4.myhuaweicloud.com')).not.toBe(credentialGate('identity-b', 'https://kms.cn-north-4.myhuaweicloud.com'));

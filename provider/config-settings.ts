@@ -10,15 +10,29 @@ const STRING_KEYS = ['region', 'accessKey', 'secretKey', 'securityToken', 'proje
  * `pulumi.Config`) and by the `QuotaGuard` provider (through its `configure()` request), which cannot load Pulumi.
  */
 export function settingsFromConfig(get: (fullKey: string) => string | undefined): QuotaClientOptions {
-  const read = (key: string) => get(`huaweicloud-quotas:${key}`) || get(`huaweicloud:${key}`) || undefined;
+  // The key each setting was read from, so that an auth failure can name it.
+  const readFrom: Record<string, string> = {};
+  const read = (key: string, ...fullKeys: string[]) => {
+    for (const fullKey of fullKeys.length > 0 ? fullKeys : [`huaweicloud-quotas:${key}`, `huaweicloud:${key}`]) {
+      const value = get(fullKey);
+      if (value) {
+        readFrom[key] = fullKey;
+        return value;
+      }
+    }
+    return undefined;
+  };
   const settings: QuotaClientOptions = {};
   for (const key of STRING_KEYS) {
     const value = read(key);
     if (value) settings[key] = value;
   }
   // The provider calls its IAM token `token`; ours is named as the option it sets.
-  const authToken = get('huaweicloud-quotas:authToken') || get('huaweicloud:token');
+  const authToken = read('authToken', 'huaweicloud-quotas:authToken', 'huaweicloud:token');
   if (authToken) settings.authToken = authToken;
+  const credentialKeys = [readFrom.accessKey, readFrom.secretKey].filter(Boolean);
+  if (credentialKeys.length === 2) settings.credentialsOrigin = `stack config ${credentialKeys.join(' and ')}`;
+  else if (readFrom.authToken) settings.credentialsOrigin = `stack config ${readFrom.authToken}`;
   const endpoints = read('endpoints');
   if (endpoints) settings.endpoints = parseEndpoints(endpoints);
   return settings;

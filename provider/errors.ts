@@ -109,6 +109,12 @@ export class HuaweiCloudError extends Error {
   }
 }
 
+/** The same error with a note after its message (`...; note`), every other field kept. */
+export function withNote(error: HuaweiCloudError, note: string): HuaweiCloudError {
+  const { name, message, ...fields } = error.toJSON();
+  return new HuaweiCloudError({ ...(fields as Omit<HuaweiCloudErrorDetails, 'message'>), message: `${error.message}; ${note}`, cause: error.cause });
+}
+
 /** The kind of an error ended by the caller's signal: `timeout` for `AbortSignal.timeout()`, else `network`. */
 export function abortKind(signal: AbortSignal | undefined): HuaweiCloudErrorKind {
   return (signal?.reason as { name?: string } | undefined)?.name === 'TimeoutError' ? 'timeout' : 'network';

@@ -1,4 +1,5 @@
 import { identityKey, secretsOf, type Auth, type CredentialSource } from './credentials/auth';
+import { credentialNote } from './credentials/credential-note';
 import { resolveCredentials } from './credentials/resolve-credentials';
 import { checkRegion } from './endpoints/region';
 import { withFailover, type EndpointList } from './endpoints/endpoint-failover';
@@ -6,7 +7,7 @@ import { resolveEndpoints, type EndpointPurpose } from './endpoints/resolve-endp
 import type { ServiceName } from './endpoints/service-names';
 import { numericSettings, type HuaweiCloudClientOptions } from './client-options';
 import { envFlag } from './env-flag';
-import { HuaweiCloudError, invalidArgument, redactError } from './errors';
+import { HuaweiCloudError, invalidArgument, redactError, withNote } from './errors';
 import { holdsSecret } from './redact';
 import { checkPathParameter, PROJECT_NAME_PATTERN } from './path-parameters';
 import { findDomainId, findProjectId } from './scope/iam-lookups';
@@ -194,7 +195,7 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
     const auth = await source.current();
     // The last check before anything leaves: no secret of any source (the profile file's too) in the URL.
     if (urlHoldsSecret(url, auth)) throw invalidArgument('path', 'holds a secret key or token (pasted into an ID setting?); not sent');
-    return transport.send({
+    const sent = transport.send({
       method: 'GET',
       url,
       headers: { 'Content-Type': 'application/json' },
@@ -207,6 +208,11 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
         const scoped = { ...headers, ...scopeHeaders(call.scope) };
         return { ...signRequest({ method: 'GET', url: url.href, headers: scoped }, auth, { date: now, algorithm }), 'User-Agent': USER_AGENT };
       },
+    });
+    return sent.catch((error: unknown) => {
+      // A refused signature or token: say which credentials, from where (one place can hold a stale key).
+      if (error instanceof HuaweiCloudError && error.status === 401) throw withNote(error, credentialNote(source.origin, auth, error.serviceMessage));
+      throw error;
     });
   }
 

@@ -10,6 +10,7 @@ import type { QuotaReads } from './quota/quota-reads';
 import { checkArgs, readArgsSchema, type CheckedReadArgs } from './quota/read-args';
 import { readQuotaApi } from './quota/read-quota-api';
 import { QuotaRequirementList } from './quota/requirement-schema';
+import { noSuchUser } from './quota/no-such-user';
 import { checkRequirement, type QuotaCheck, type QuotaRequirement } from './quota/requirements';
 import type { QuotaResource } from './quota/quota-resource';
 
@@ -91,21 +92,22 @@ export function createQuotaClient(options: QuotaClientOptions = {}): QuotaClient
     const requirements = checkArgs(QuotaRequirementList, rawRequirements, 'requirements');
     // The first failure ends the evaluation: no further read is started, and those in flight are let go.
     return mapConcurrently(requirements, concurrency, async (requirement, signal) => {
-      const { scope, resources } = await readForRequirement(checkedRead, requirement, signal);
-      return checkRequirement(requirement, scope, resources.find((resource) => resource.type === requirement.type));
+      const { scope, resources, missing } = await readForRequirement(checkedRead, requirement, signal);
+      return checkRequirement(requirement, scope, resources.find((resource) => resource.type === requirement.type), missing);
     });
   }
 }
 
 /** Reads what a requirement needs, and says where it was read. Identical scopes share one read. */
-async function readForRequirement(read: CheckedRead, requirement: QuotaRequirement, signal: AbortSignal): Promise<{ scope: string; resources: readonly QuotaResource[] }> {
+async function readForRequirement(read: CheckedRead, requirement: QuotaRequirement, signal: AbortSignal): Promise<{ scope: string; resources: readonly QuotaResource[]; missing?: string }> {
   const api: QuotaApi = await loadQuotaApi(requirement.service);
   const { region, projectId, projectName, domainId, userId } = requirement;
   const perUser = api.perUser === true;
   const args = api.scope === 'account' ? { domainId, signal } : { region, projectId, projectName, signal, ...(perUser ? { userId } : {}) };
   const result = (await read(api, args as never)) as { domainId?: string; projectId?: string; region?: string; resources?: readonly QuotaResource[] };
   const resources = api.resourcesFor ? (api.resourcesFor as (r: unknown, q: QuotaRequirement) => readonly QuotaResource[])(result, requirement) : result.resources!;
-  return { scope: describeScope(api, { region, ...result }, perUser ? userId : undefined), resources };
+  const missing = perUser ? noSuchUser(userId, result as Parameters<typeof noSuchUser>[1]) : undefined;
+  return { scope: describeScope(api, { region, ...result }, perUser ? userId : undefined), resources, ...(missing ? { missing } : {}) };
 }
 
 /** Where a requirement was read, for its check: `account b933…`, `project 0dea… (cn-north-4)`, `kms cn-north-4 project 0dea…`. */

@@ -14,6 +14,7 @@ export class InputFileRefused extends Error {
  * A text file's content, read only when it is a regular file of at most 1 MiB: a FIFO with no writer would block the
  * process in `readFileSync` (signals and timeouts included), and `/dev/zero` or a huge list would fill its memory.
  * Opened without blocking, then checked on the open file itself. Errors of the file system (`ENOENT`...) pass through.
+ * A UTF-8 byte order mark, which some editors write (Notepad), is dropped: no parser of these files takes it.
  */
 export function readInputFile(path: string): string {
   const descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -30,7 +31,8 @@ export function readInputFile(path: string): string {
       length += read;
     }
     if (length > MAX_INPUT_FILE_BYTES) throw new InputFileRefused('larger than 1 MiB');
-    return buffer.toString('utf8', 0, length);
+    const text = buffer.toString('utf8', 0, length);
+    return text.startsWith('\ufeff') ? text.slice(1) : text;
   } finally {
     closeSync(descriptor);
   }

@@ -1,8 +1,7 @@
 // A CrossGuard policy pack: `pulumi preview --policy-pack examples/policy`. Constructing the PolicyPack starts the
 // analyzer's gRPC server, so it happens here, in the pack's own entry; the policies come from the library.
 import { PolicyPack } from '@pulumi/policy';
-// In this repository the pack uses the library's source. A pack of your own imports 'pulumi-huaweicloud-quotas/policy'.
-import { quotaPolicies } from '../../provider/policy';
+import { quotaPolicies } from 'pulumi-huaweicloud-quotas/policy';
 
 new PolicyPack('huaweicloud-quotas', {
   description: 'Huawei Cloud quotas: KMS keys, SFS Turbo file systems and capacity, IAM users, groups, agencies and projects.',

@@ -3,7 +3,9 @@ import { QUOTA_SERVICES, type QuotaApi } from '../apis/quota-apis';
 import { QUOTA_APIS } from '../apis/registry';
 import { SCOPE_SHAPES } from '../apis/scope-args';
 import { SERVICE_NAMES } from '../endpoints/service-names';
+import { HuaweiCloudError } from '../errors';
 import { createQuotaClient } from '../quota-client';
+import { noSuchUser } from '../quota/no-such-user';
 import type { QuotaResource } from '../quota/quota-resource';
 import { printableJson } from '../printable-text';
 import type { CliIo } from './cli-io';
@@ -82,6 +84,8 @@ export async function runGet(args: readonly string[], io: CliIo): Promise<number
   const client = createQuotaClient(clientOptionsFromFlags(values, io.env));
   try {
     const result = (await client.read(api.name, readArgs as never)) as ReadResult;
+    const missingUser = result.users && noSuchUser(readArgs.userId as string | undefined, { ...result, users: result.users });
+    if (missingUser) throw new HuaweiCloudError({ kind: 'invalid-argument', field: 'userId', message: `--user-id: ${missingUser}` });
     if (output === 'json') {
       io.stdout.write(`${printableJson(result)}\n`);
     } else {
@@ -111,7 +115,7 @@ interface Row {
 
 function title(api: QuotaApi, result: ReadResult): string {
   const where = result.domainId ? [`account ${result.domainId}`] : [...(result.region ? [`region ${result.region}`] : []), `project ${result.projectId}`];
-  return [api.title, ...where, ...(result.users ? [`${result.count} users`] : [])].join(', ');
+  return [api.title, ...where, ...(result.users ? [`${result.count} ${result.count === 1 ? 'user' : 'users'}`] : [])].join(', ');
 }
 
 function rowsOf(result: ReadResult): Row[] {

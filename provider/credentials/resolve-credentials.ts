@@ -19,6 +19,11 @@ export interface CredentialOptions {
    * `HWQUOTA_METADATA_URL`); `false` or `off` skips it.
    */
   metadataUrl?: string | false;
+  /**
+   * Where the credential options came from, for messages (default `the accessKey and secretKey options`, `the authToken
+   * option`): the data sources name the stack config keys they read.
+   */
+  credentialsOrigin?: string;
 }
 
 type Found = CredentialSource | { looked: string };
@@ -31,8 +36,8 @@ type Found = CredentialSource | { looked: string };
 export async function resolveCredentials(options: CredentialOptions, env: NodeJS.ProcessEnv): Promise<CredentialSource> {
   const looked: string[] = [];
   const steps: (() => Found | Promise<Found>)[] = [
-    () => accessKeyPair('the accessKey and secretKey options', ['accessKey', 'secretKey'], [options.accessKey, options.secretKey], options.securityToken),
-    () => token('the authToken option', options.authToken),
+    () => accessKeyPair(options.credentialsOrigin ?? 'the accessKey and secretKey options', ['accessKey', 'secretKey'], [options.accessKey, options.secretKey], options.securityToken),
+    () => token(options.credentialsOrigin ?? 'the authToken option', options.authToken),
     () => accessKeyPair('HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK', ['HUAWEICLOUD_SDK_AK', 'HUAWEICLOUD_SDK_SK'], [env.HUAWEICLOUD_SDK_AK, env.HUAWEICLOUD_SDK_SK], env.HUAWEICLOUD_SDK_SECURITY_TOKEN),
     () => accessKeyPair('HW_ACCESS_KEY and HW_SECRET_KEY', ['HW_ACCESS_KEY', 'HW_SECRET_KEY'], [env.HW_ACCESS_KEY, env.HW_SECRET_KEY], env.HW_SECURITY_TOKEN),
     () => profile(profilePath(env)),

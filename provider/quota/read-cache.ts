@@ -16,39 +16,46 @@ interface Entry {
 /** Sweeps run when the cache has doubled since the last one, so that each costs O(1) per read on average. */
 const FIRST_SWEEP_AT = 64;
 
-const entries = new Map<string, Entry>();
-let sweepAt = FIRST_SWEEP_AT;
+/** Reads by key: shared while in flight, reused while fresh (see above). */
+export class ReadCache {
+  private readonly entries = new Map<string, Entry>();
+  private sweepAt = FIRST_SWEEP_AT;
 
-/** The read of `key`: shared, or started with `read` (given a signal that cancels it once no caller waits, when one could). */
-export function sharedRead<T>(key: string, ttlMs: number, read: (signal: AbortSignal | undefined) => Promise<T>, waiter?: Waiter): Promise<T> {
-  const entry = entries.get(key);
-  if (entry && (entry.settledAt === undefined || Date.now() - entry.settledAt < ttlMs)) return entry.work.join(waiter) as Promise<T>;
-  if (entries.size >= sweepAt) forgetExpired();
-  const forget = () => {
-    if (entries.get(key) === fresh) entries.delete(key);
-  };
-  const fresh: Entry = { work: new SharedWork(read, waiter, forget), ttlMs };
-  entries.set(key, fresh);
-  fresh.work.promise.then(() => void (fresh.settledAt = Date.now()), forget);
-  return fresh.work.started as Promise<T>;
-}
-
-/** Drops settled reads older than their TTL; a process reading ever new scopes would otherwise keep them all. */
-function forgetExpired(): void {
-  const now = Date.now();
-  for (const [key, entry] of entries) {
-    if (entry.settledAt !== undefined && now - entry.settledAt >= entry.ttlMs) entries.delete(key);
+  /** The read of `key`: shared, or started with `read` (given a signal that cancels it once no caller waits, when one could). */
+  read<T>(key: string, ttlMs: number, read: (signal: AbortSignal | undefined) => Promise<T>, waiter?: Waiter): Promise<T> {
+    const { entries } = this;
+    const entry = entries.get(key);
+    if (entry && (entry.settledAt === undefined || Date.now() - entry.settledAt < ttlMs)) return entry.work.join(waiter) as Promise<T>;
+    if (entries.size >= this.sweepAt) this.forgetExpired();
+    const forget = () => {
+      if (entries.get(key) === fresh) entries.delete(key);
+    };
+    const fresh: Entry = { work: new SharedWork(read, waiter, forget), ttlMs };
+    entries.set(key, fresh);
+    fresh.work.promise.then(() => void (fresh.settledAt = Date.now()), forget);
+    return fresh.work.started as Promise<T>;
   }
-  sweepAt = Math.max(FIRST_SWEEP_AT, entries.size * 2);
+
+  /** How many reads are held, in flight or settled. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Forgets every read (those in flight go on for the callers that wait for them). */
+  clear(): void {
+    this.entries.clear();
+    this.sweepAt = FIRST_SWEEP_AT;
+  }
+
+  /** Drops settled reads older than their TTL; a process reading ever new scopes would otherwise keep them all. */
+  private forgetExpired(): void {
+    const now = Date.now();
+    for (const [key, entry] of this.entries) {
+      if (entry.settledAt !== undefined && now - entry.settledAt >= entry.ttlMs) this.entries.delete(key);
+    }
+    this.sweepAt = Math.max(FIRST_SWEEP_AT, this.entries.size * 2);
+  }
 }
 
-/** How many reads are held, in flight or settled. */
-export function sharedReadCount(): number {
-  return entries.size;
-}
-
-/** For tests: forget every read. */
-export function clearSharedReads(): void {
-  entries.clear();
-  sweepAt = FIRST_SWEEP_AT;
-}
+/** The process's reads, shared by every quota client in it. */
+export const sharedReads = new ReadCache();

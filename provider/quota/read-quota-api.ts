@@ -5,7 +5,7 @@ import { HuaweiCloudError, invalidArgument } from '../errors';
 import type { HuaweiCloudClient } from '../huawei-cloud-client';
 import { expandPath } from '../path-parameters';
 import type { CheckedReadArgs } from './read-args';
-import { sharedRead } from './read-cache';
+import { sharedReads } from './read-cache';
 import { callerWaiter } from '../shared-work';
 
 /** How a quota client reads: with this signed client, sharing identical reads for `cacheTtlMs`. */
@@ -26,7 +26,7 @@ export async function readQuotaApi<A extends QuotaApi>(context: ReadContext, api
   const endpoints = http.endpoints(api.service.host, scope.region).join(',');
   const key = [await http.identity(), api.name, endpoints, scope.region, scope.domainId, scope.projectId, JSON.stringify(own)].join('\n');
   const signal = args.signal as AbortSignal | undefined;
-  return sharedRead(
+  return sharedReads.read(
     key,
     context.cacheTtlMs,
     async (readSignal) => {
@@ -54,7 +54,7 @@ export async function readLookup(
   const { http } = context;
   const scope = await resolveScope(http, api, args);
   const key = [await http.identity(), api.name, `lookup ${name}`, http.endpoints(api.service.host, scope.region).join(','), scope.region, scope.domainId, scope.projectId].join('\n');
-  return sharedRead(key, context.cacheTtlMs, (readSignal) => lookup.read(apiCall(http, api, lookup.path, scope, {}, readSignal)), callerWaiter(`${api.name} ${name} lookup`, args.signal, http.deadlineMs));
+  return sharedReads.read(key, context.cacheTtlMs, (readSignal) => lookup.read(apiCall(http, api, lookup.path, scope, {}, readSignal)), callerWaiter(`${api.name} ${name} lookup`, args.signal, http.deadlineMs));
 }
 
 /** A definition's hook's view of one signed GET of `template` in `scope`, and of the response check. */

@@ -55,11 +55,14 @@ export interface QuotaCheck {
   readonly note?: string;
 }
 
-/** Judges a requirement against the quota the service reported for its type (`undefined`: not reported). */
-export function checkRequirement(requirement: QuotaRequirement, scope: string, resource: QuotaResource | undefined): QuotaCheck {
+/**
+ * Judges a requirement against the quota the service reported for its type (`undefined`: not reported; `missing` says
+ * why, when the reason is known, such as no such user).
+ */
+export function checkRequirement(requirement: QuotaRequirement, scope: string, resource: QuotaResource | undefined, missing?: string): QuotaCheck {
   const base = { requirement, scope };
   if (!resource) {
-    return { ...base, quota: null, used: null, headroom: null, unlimited: false, met: false, shortfall: null, note: `the service reported no quota of type "${requirement.type}"` };
+    return { ...base, quota: null, used: null, headroom: null, unlimited: false, met: false, shortfall: null, note: missing ?? `the service reported no quota of type "${requirement.type}"` };
   }
   const { quota, used, headroom, unlimited } = resource;
   if (unlimited) return { ...base, quota, used, headroom, unlimited, met: true, shortfall: 0 };

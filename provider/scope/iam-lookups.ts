@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HuaweiCloudError } from '../errors';
 import { parseResponse } from '../apis/parse-response';
+import { unknownRegionHint } from '../endpoints/known-regions';
 
 /** Sends a GET to IAM and resolves to the parsed JSON body. */
 export type IamGet = (path: string, query: Record<string, string>) => Promise<unknown>;
@@ -16,11 +17,16 @@ export async function findProjectId(iamGet: IamGet, name: string, field: string)
   const { projects } = parseResponse(ProjectList, await iamGet('/v3/projects', { name }), 'iam', 'GET /v3/projects');
   const matches = projects.filter((project) => project.name === name);
   if (matches.length === 1) return matches[0]!.id;
-  const message =
-    matches.length === 0
-      ? `no project named "${name}" in this account; check the region, or name a sub-project such as "${name.split('_')[0]}_dev" with projectName (this package never creates projects)`
-      : `${matches.length} projects are named "${name}"; pass projectId to choose one`;
+  const message = matches.length === 0 ? noProjectNamed(name) : `${matches.length} projects are named "${name}"; pass projectId to choose one`;
   throw new HuaweiCloudError({ kind: 'invalid-argument', field, message: `${field}: ${message}` });
+}
+
+/** A region's own project is named after it: a missing one is most often a typo'd region, not a missing sub-project. */
+function noProjectNamed(name: string): string {
+  const [region] = name.split('_');
+  const regionHint = unknownRegionHint(region!);
+  if (regionHint) return `no project named "${name}" in this account: ${regionHint}`;
+  return `no project named "${name}" in this account; check the region, or name a sub-project such as "${region}_dev" with projectName (this package never creates projects)`;
 }
 
 /** The account (domain) ID of the credentials (`GET /v3/auth/domains`). */

@@ -5,21 +5,17 @@ import { SharedWork, type Waiter } from '../shared-work';
  * program that reads several data sources looks its project up once. Each caller's signal and deadline end its own
  * wait; a failed lookup is forgotten, so it can be retried.
  */
-const lookups = new Map<string, SharedWork<string>>();
+export const sharedLookups = new Map<string, SharedWork<string>>();
 
+/** The lookup of `key`: the one in flight, or started with `lookup`. */
 export function sharedLookup(key: string, lookup: (signal: AbortSignal | undefined) => Promise<string>, waiter?: Waiter): Promise<string> {
-  const pending = lookups.get(key);
+  const pending = sharedLookups.get(key);
   if (pending) return pending.join(waiter);
   const forget = () => {
-    if (lookups.get(key) === fresh) lookups.delete(key);
+    if (sharedLookups.get(key) === fresh) sharedLookups.delete(key);
   };
   const fresh = new SharedWork(lookup, waiter, forget);
   fresh.promise.catch(forget);
-  lookups.set(key, fresh);
+  sharedLookups.set(key, fresh);
   return fresh.started;
-}
-
-/** For tests: start from an empty cache. */
-export function clearSharedLookups(): void {
-  lookups.clear();
 }

@@ -1,5 +1,6 @@
 import type { Cancellation } from './cancellation';
 import type { ConnectionPool, PooledResponse } from './connection-pool';
+import { TRANSPORT_ERROR_CODES, transportError } from './transport-error-codes';
 
 export interface AttemptRequest {
   method: string;
@@ -36,11 +37,11 @@ export async function sendAttempt(pool: ConnectionPool, request: AttemptRequest)
     response.destroy();
     throw new ResponseTooLargeError(request.maxResponseBytes);
   }
-  return { status: response.status, headers, text: await readText(response, request.maxResponseBytes) };
+  return { status: response.status, headers, text: await readText(response, request.maxResponseBytes, request.cancellation) };
 }
 
 /** The whole body as text. Plain stream events: an async iterator per response costs measurably more CPU. */
-function readText(response: PooledResponse, limit: number): Promise<string> {
+function readText(response: PooledResponse, limit: number, cancellation: Cancellation): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -58,10 +59,12 @@ function readText(response: PooledResponse, limit: number): Promise<string> {
       ended = true;
       resolve(Buffer.concat(chunks).toString('utf8'));
     });
-    response.body.once('error', reject);
-    // A connection closed before the end of the body (no error event on every Node version).
+    // The connection closed before the end of the body: Node says ECONNRESET "aborted" (or only closes the stream),
+    // undici "other side closed"; either way the answer is cut short, unless we cancelled it ourselves.
+    const truncated = () => transportError(TRANSPORT_ERROR_CODES.bodyTruncated, 'the connection closed before the end of the response body');
+    response.body.once('error', (error) => reject(cancellation.reason ?? (error instanceof ResponseTooLargeError ? error : truncated())));
     response.body.once('close', () => {
-      if (!ended) reject(Object.assign(new Error('the connection closed before the end of the response body'), { code: 'ECONNRESET' }));
+      if (!ended) reject(cancellation.reason ?? truncated());
     });
   });
 }

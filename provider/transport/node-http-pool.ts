@@ -1,6 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ConnectionPool, PooledResponse, PoolRequest } from './connection-pool';
+import { TRANSPORT_ERROR_CODES, transportError } from './transport-error-codes';
 
 /** TLS settings for https origins. */
 export interface TlsSettings {
@@ -17,8 +18,8 @@ export interface NodeHttpPoolOptions {
   tls: TlsSettings;
 }
 
-/** A request made after `close()` fails as undici's do. */
-const closedError = () => Object.assign(new Error('The client is closed'), { code: 'UND_ERR_CLOSED' });
+/** A request made after `close()` fails at once, unsent. */
+const closedError = () => transportError(TRANSPORT_ERROR_CODES.poolClosed, 'the connection pool is closed');
 
 /**
  * A keep-alive pool per origin over Node's own HTTP client. `node:https` (and TLS with it) is loaded on the first
@@ -86,8 +87,7 @@ function exchange(
 function limitConnectTime(outgoing: ClientRequest, socket: Socket, url: URL, ms: number): void {
   if (!socket.connecting) return;
   const timer = setTimeout(() => {
-    const error = Object.assign(new Error(`Connect Timeout Error (attempted address: ${url.host}, timeout: ${ms}ms)`), { code: 'UND_ERR_CONNECT_TIMEOUT' });
-    outgoing.destroy(error);
+    outgoing.destroy(transportError(TRANSPORT_ERROR_CODES.connectTimeout, `no connection to ${url.host} within ${ms} ms`));
   }, ms);
   socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => clearTimeout(timer));
   socket.once('close', () => clearTimeout(timer));

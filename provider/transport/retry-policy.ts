@@ -1,9 +1,11 @@
+import { TRANSPORT_ERROR_CODES } from './transport-error-codes';
+
 /** Statuses worth another attempt: throttling and passing server or gateway faults. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
 
 /**
- * Connection faults worth another attempt. DNS `ENOTFOUND` is not among them: a wrong host stays wrong.
- * A truncated body (`UND_ERR_RES_CONTENT_LENGTH_MISMATCH`, or a socket closed mid-body) is.
+ * Connection faults worth another attempt. DNS `ENOTFOUND` is not among them: a wrong host stays wrong; nor a closed
+ * pool, which stays closed. A truncated body is.
  */
 const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
   'ECONNRESET',
@@ -11,12 +13,11 @@ const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
   'EPIPE',
   'ETIMEDOUT',
   'EAI_AGAIN',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+  TRANSPORT_ERROR_CODES.socket,
+  TRANSPORT_ERROR_CODES.connectTimeout,
+  TRANSPORT_ERROR_CODES.headersTimeout,
+  TRANSPORT_ERROR_CODES.bodyTimeout,
+  TRANSPORT_ERROR_CODES.bodyTruncated,
 ]);
 
 export function isRetryableNetworkCode(code: string | undefined): boolean {

@@ -8,6 +8,7 @@ import type { ConnectionPool } from './connection-pool';
 import { formatAttemptLog, type DebugLogger } from './debug-log';
 import { ResponseTooLargeError, sendAttempt, type AttemptResponse } from './http-attempt';
 import { backoffDelayMs, isRetryableNetworkCode, parseRetryAfterMs, RETRYABLE_STATUSES } from './retry-policy';
+import { transportErrorCode } from './transport-error-codes';
 import { readServiceErrorBody } from './service-error-body';
 
 export interface TransportSettings {
@@ -174,7 +175,7 @@ export class Transport {
     if (cause instanceof ResponseTooLargeError) {
       return new HuaweiCloudError({ ...base, kind: 'response-invalid', message: `${where}: ${cause.message}` });
     }
-    const code = errorCode(cause);
+    const code = transportErrorCode(cause);
     const kind: HuaweiCloudErrorKind = code && /TIMEOUT/.test(code) ? 'timeout' : 'network';
     const detail = redactSecrets((cause as Error | undefined)?.message ?? String(cause), request.secrets);
     const tlsHint = code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code) ? '; to trust another CA, set caCertFile or OS_CACERT' : '';
@@ -280,11 +281,4 @@ function scrubbed(request: TransportRequest, details: HuaweiCloudErrorDetails): 
 
 function attempts(count: number): string {
   return count === 1 ? '1 attempt' : `${count} attempts`;
-}
-
-/** undici wraps system errors; the useful code may sit one level down. */
-function errorCode(error: unknown): string | undefined {
-  const outer = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
-  const code = outer?.code ?? outer?.cause?.code;
-  return typeof code === 'string' ? code : undefined;
 }

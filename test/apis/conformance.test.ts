@@ -6,7 +6,7 @@ import { QUOTA_APIS } from '../../provider/apis/registry';
 import { createQuotaClient, HuaweiCloudError, type QuotaClient, type QuotaClientOptions } from '../../provider/client';
 import { startEmulator, type Fault, type RouteName, type RunningEmulator } from '../../provider/emulator';
 import { expandPath } from '../../provider/path-parameters';
-import { clearSharedReads } from '../../provider/quota/read-cache';
+import { clearSharedState } from '../support/shared-state';
 import { readLookup } from '../../provider/quota/read-quota-api';
 import { deeplyNested, hostileKey } from '../reliability/hostile-input/arbitraries';
 import { containers, pageCount } from '../reliability/hostile-input/body-arbitraries';
@@ -35,7 +35,7 @@ const apiCases = QUOTA_APIS.map((api) => [api.name, api] as [string, QuotaApi]);
 
 /** A read of the API named, with a client made for it and closed after. */
 async function readWith(api: QuotaApi, options: QuotaClientOptions, args: Record<string, unknown> = {}): Promise<unknown> {
-  clearSharedReads();
+  clearSharedState();
   const client: QuotaClient = createQuotaClient({ ...FAST, ...options });
   try {
     return await client.read(api.name, args as never);
@@ -136,7 +136,7 @@ describe.each(apiCases)('%s', (name, api) => {
       expect(resourcesOf(result).length).toBeGreaterThan(0);
       expect(made(before)).toBe(fixture.requestsPerRead);
       expect(emulator.requests.unmatched).toBe(before.unmatched);
-      clearSharedReads();
+      clearSharedState();
       const client = createQuotaClient(rootOptions());
       try {
         const userId = api.perUser ? (result as { users: { userId: string }[] }).users[0]!.userId : undefined;
@@ -276,7 +276,7 @@ describe.each(lookupCases)('lookup %s', (_title, api, lookup) => {
   const route = `${api.name}-${lookup}` as RouteName;
 
   async function lookUp(env: NodeJS.ProcessEnv) {
-    clearSharedReads();
+    clearSharedState();
     const client = createQuotaClient({ env, ...FAST });
     try {
       return await readLookup({ http: client.http, cacheTtlMs: 0 }, api, lookup, { region: REGION });
@@ -317,7 +317,7 @@ describe.each(lookupCases)('lookup %s', (_title, api, lookup) => {
         fc.asyncProperty(mutatedBody(body), async (text) => {
           answer = text;
           const env = { HUAWEICLOUD_SDK_AK: ACCESS_KEY, HUAWEICLOUD_SDK_SK: SECRET_KEY, HW_REGION_NAME: REGION, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT };
-          clearSharedReads();
+          clearSharedState();
           const client = createQuotaClient({ env, endpoints: { [api.service.host]: server.url }, ...FAST });
           try {
             const outcome = await readLookup({ http: client.http, cacheTtlMs: 0 }, api, lookup, { region: REGION }).then((value) => ({ value }), (error: unknown) => ({ error }));

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../provider/cli/hwquota';
 import { startEmulator, type RunningEmulator } from '../../provider/emulator';
-import { clearSharedReads } from '../../provider/quota/read-cache';
+import { clearSharedState } from '../support/shared-state';
 import { QUOTA_SERVICES } from '../../provider/apis/quota-apis';
 
 const root = join(__dirname, '..', '..');
@@ -16,7 +16,7 @@ beforeAll(async () => {
   emulator = await startEmulator();
 });
 afterAll(() => emulator.stop());
-beforeEach(() => clearSharedReads());
+beforeEach(() => clearSharedState());
 
 async function run(argv: string[], env: NodeJS.ProcessEnv = emulator.env, color = false) {
   let stdout = '';
@@ -76,7 +76,7 @@ describe('hwquota get', () => {
     expect(forbidden.stderr.split('\n')).toHaveLength(2);
     const usage = await run(['get', 'rds']);
     expect(usage).toMatchObject({ code: 2, stderr: `hwquota: usage: hwquota get takes one API: ${QUOTA_SERVICES.join(', ')}\n` });
-    expect((await run(['get', 'kms', '--regoin', 'x'])).stderr).toMatch(/^hwquota: usage: Unknown option '--regoin'/);
+    expect((await run(['get', 'kms', '--regoin', 'x'])).stderr).toMatch(/^hwquota: usage: unknown option --regoin \(did you mean "--region"\?\)/);
     expect((await run(['get', 'kms', '--region', 'north'])).stderr).toMatch(/^hwquota: invalid-argument: region: must be a Huawei Cloud region ID/);
     const noCredentials = await run(['get', 'kms'], { HW_REGION_NAME: 'cn-north-4', HUAWEICLOUD_SDK_CREDENTIALS_FILE: '/nonexistent', HWQUOTA_METADATA_URL: 'off' });
     expect(noCredentials.stderr).toMatch(/^hwquota: missing-credentials: no Huawei Cloud credentials found/);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { main } from '../../provider/cli/hwquota';
 import { printable } from '../../provider/printable-text';
 import { formatAttemptLog } from '../../provider/transport/debug-log';
-import { clearSharedReads } from '../../provider/quota/read-cache';
+import { clearSharedState } from '../support/shared-state';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 // A quota type, a user ID or an error message is printed as the service sent it. Escape sequences in it must reach
@@ -26,7 +26,7 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server.close());
-beforeEach(() => clearSharedReads());
+beforeEach(() => clearSharedState());
 
 async function hwquota(argv: string[]) {
   let stdout = '';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { main } from '../../provider/cli/hwquota';
-import { clearSharedReads } from '../../provider/quota/read-cache';
+import { clearSharedState } from '../support/shared-state';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 // `--timeout S` bounds each read, retries included, against a server that never answers (the default is 90 s).
@@ -19,7 +19,7 @@ afterAll(async () => {
   await silent.close();
   rmSync(dir, { recursive: true, force: true });
 });
-beforeEach(() => clearSharedReads());
+beforeEach(() => clearSharedState());
 
 async function hwquota(argv: string[]) {
   let stdout = '';
@@ -38,10 +38,12 @@ async function hwquota(argv: string[]) {
 it.each([
   ['get', ['get', 'kms']],
   ['check', ['check', requirements]],
-])('hwquota %s --timeout 0.4 gives up on a silent server after 0.4 s, with a timeout error', { timeout: 10_000 }, async (_command, argv) => {
+])('hwquota %s --timeout 0.4 gives up on a silent server after 0.4 s, with a timeout error', { timeout: 10_000 }, async (command, argv) => {
   const before = silent.requests.length;
   const run = await hwquota([...argv, '--timeout', '0.4']);
-  expect(run.stderr).toMatch(/^hwquota: timeout: GET .*kms\/user-quotas: no answer within the overall deadline of 400 ms \(1 attempt\)\n$/);
+  // `check` names the file and the entry whose read timed out.
+  const where = command === 'check' ? `${requirements.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: requirements\\[0\\]: ` : '';
+  expect(run.stderr).toMatch(new RegExp(`^hwquota: timeout: ${where}GET .*kms/user-quotas: no answer within the overall deadline of 400 ms \\(1 attempt\\)\\n$`));
   expect(run.code).toBe(2);
   expect(run.stdout).toBe('');
   expect(run.elapsedMs).toBeGreaterThanOrEqual(390);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createQuotaClient } from '../../provider/quota-client';
 import { startEmulator, type RunningEmulator } from '../../provider/emulator';
-import { clearSharedReads } from '../../provider/quota/read-cache';
+import { clearSharedState } from '../support/shared-state';
 
 // A client used after close() fails at once with its own kind, sending nothing (before: 4 attempts over about 1.3 s
 // into the closed pool, then a retryable network error).
@@ -9,7 +9,7 @@ import { clearSharedReads } from '../../provider/quota/read-cache';
 let emulator: RunningEmulator | undefined;
 afterEach(async () => {
   await emulator?.stop();
-  clearSharedReads();
+  clearSharedState();
 });
 
 describe('a closed client', () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHuaweiCloudClient } from '../../provider/client';
 import type { HuaweiCloudClientOptions } from '../../provider/client-options';
 import { expandPath } from '../../provider/path-parameters';
-import { clearSharedLookups } from '../../provider/scope/shared-lookups';
+import { clearSharedState } from '../support/shared-state';
 import { sendJson, startTestServer, type TestServer } from '../support/test-server';
 
 const PROJECTS = [
@@ -15,7 +15,7 @@ const PROJECTS = [
 
 let server: TestServer;
 beforeEach(async () => {
-  clearSharedLookups();
+  clearSharedState();
   server = await startTestServer((request, response) => {
     const url = new URL(request.url!, 'http://x');
     if (url.pathname.endsWith('/v3/projects')) {

@@ -48,6 +48,10 @@ describe('hwquota emulator: bad flags and state files exit 2, naming the flag an
     [['--state', join(dir, 'missing.json')], /--state: .*missing\.json: cannot read the state file \(ENOENT\)/],
     [['--state', badState], /--state: .*bad-state\.json: accounts\[0\]\.id: must be 32 lower-case hexadecimal characters/],
     [['extra'], /Unexpected argument 'extra'/],
+    [['pulumi', 'preview'], /Unexpected argument 'pulumi'.*; to run a command, put it after --/],
+    [['--'], /expected a COMMAND after --/],
+    [['--latency', '20', '--', 'true'], /--latency: expected a duration/],
+    [['--write-env', join(dir, 'a.env'), '--env-file', join(dir, 'b.env')], /give --write-env or its alias --env-file, not both/],
   ];
   it.each(cases)('%j', async (args, message) => {
     const { code, stdout, stderr } = await runInProcess(args);
@@ -62,14 +66,25 @@ describe('hwquota emulator: bad flags and state files exit 2, naming the flag an
     expect(code).toBe(0);
     for (const flag of ['--port', '--host', '--state', '--env-file', '--https', '--latency', '--fault', '--clock-offset', '--lockout']) expect(stdout).toContain(flag);
   });
+
+  it('--help shows the -- COMMAND form first, --write-env, and --env-file as its alias with Node\'s own reading of it', async () => {
+    const { stdout } = await runInProcess(['--help']);
+    expect(stdout).toMatch(/^Usage: hwquota emulator \[options\] -- COMMAND \[ARGS\.\.\.\]\n {7}hwquota emulator \[options\]\n/);
+    expect(stdout).toMatch(/--write-env PATH +also write the export lines to PATH \(created with mode 0600\)/);
+    expect(stdout).toMatch(/--env-file PATH +alias of --write-env\. Node itself .*\n.*nodejs\/node#54232/);
+    expect(stdout).toContain('"node: PATH: not found" and exits 9');
+    expect(stdout).toMatch(/exits with COMMAND's exit code \(128\+N when signal N killed it, 127 when it is not found\)/);
+    expect(stdout).toMatch(/it exits 2 at once, and runs no COMMAND/);
+  });
 });
 
 describe('hwquota emulator: cannot start', () => {
   const { start } = useEmulator();
-  it('exits 1 when the port is taken', async () => {
+  // 2, as for a bad flag: one code for "did not serve", in both forms (the -- COMMAND form's other codes are the command's).
+  it('exits 2 when the port is taken', async () => {
     const taken = await start();
     const { code, stderr } = await runInProcess(['--port', new URL(taken.url).port]);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toMatch(/cannot start: .*EADDRINUSE/);
   });
 });

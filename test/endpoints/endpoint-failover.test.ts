@@ -1,8 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { createQuotaClient, HuaweiCloudError, type QuotaClient } from '../../provider/client';
 import { startEmulator, type RunningEmulator } from '../../provider/emulator';
-import { clearSharedReads } from '../../provider/quota/read-cache';
-import { clearSharedLookups } from '../../provider/scope/shared-lookups';
+import { clearSharedState } from '../support/shared-state';
 
 // Several endpoints in HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION}, as the official Go SDK takes them: the next one is
 // tried when one cannot be reached (its name does not resolve), and the client stays with the one that answered.
@@ -12,8 +11,7 @@ const clients: QuotaClient[] = [];
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
   await emulator?.stop();
-  clearSharedReads();
-  clearSharedLookups();
+  clearSharedState();
 });
 
 function clientWith(env: NodeJS.ProcessEnv): QuotaClient {

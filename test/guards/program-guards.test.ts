@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { defaultState, startEmulator, type RunningEmulator } from '../../provider/emulator';
 import { hasHeadroom, pickPlacement, pickPlacementOutput, requireHeadroom } from '../../provider/index';
 import { toQuotaResource } from '../../provider/quota/quota-resource';
-import { clearSharedReads } from '../../provider/quota/read-cache';
+import { clearSharedState } from '../support/shared-state';
 
 // Pulumi mocks are process-global: this file owns them. Under mocks no provider runs the guards' resources: each guard
 // judges in the program, as a first run (no claim). Their life over several runs is tested through Pulumi's own
@@ -18,7 +18,7 @@ afterAll(async () => {
   await emulator.stop();
 });
 beforeEach(async () => {
-  clearSharedReads();
+  clearSharedState();
   emulator.state.accounts = defaultState().accounts;
   await pulumi.runtime.setMocks({ newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: (args) => args.inputs }, 'guards', 'dev', true);
 });

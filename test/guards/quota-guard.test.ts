@@ -8,7 +8,8 @@ import { quotaGuardProvider } from '../../provider/guards/quota-guard-provider';
 
 const root = join(__dirname, '..', '..');
 // The provider loads the built package (as in the engine's process): its read cache is the one to clear.
-const { clearSharedReads } = createRequire(__filename)(join(root, 'dist', 'quota', 'read-cache.js')) as typeof import('../../provider/quota/read-cache');
+const { sharedReads } = createRequire(__filename)(join(root, 'dist', 'quota', 'read-cache.js')) as typeof import('../../provider/quota/read-cache');
+const clearSharedState = () => sharedReads.clear();
 const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
 const FITS = { requirements: [{ service: 'kms' as const, type: 'grant_per_CMK', need: 10 }] };
 const SHORT = { requirements: [{ service: 'kms' as const, type: 'CMK', need: 3 }] };
@@ -44,10 +45,10 @@ describe('the QuotaGuard provider, called directly', () => {
   it('check() judges only growth beyond the claim in the old inputs: none grows, nothing is read', async () => {
     // Reads are shared for a minute within a process: each change of usage starts afresh.
     cmk().used = 17;
-    clearSharedReads();
+    clearSharedState();
     const old = await granted(SHORT);
     cmk().used = 20;
-    clearSharedReads();
+    clearSharedState();
     const before = emulator.requests.kms;
     const unchanged = await provider.check(old, SHORT);
     expect(unchanged.failures).toBeUndefined();
@@ -94,7 +95,7 @@ describe('the QuotaGuard provider, called directly', () => {
   it('read() re-reads the claimed quotas, and keeps the state when it cannot', async () => {
     const created = await provider.create(await granted(FITS));
     emulator.state.accounts[0]!.projects[0]!.kmsQuotas.find((quota) => quota.type === 'grant_per_CMK')!.used = 40;
-    clearSharedReads();
+    clearSharedState();
     const read = await provider.read(created.id, created.outs);
     expect(read.props?.checks).toEqual([expect.objectContaining({ used: 40, headroom: 60 })]);
     expect(read.props?.claims).toEqual(created.outs.claims);

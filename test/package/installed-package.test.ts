@@ -46,10 +46,12 @@ afterAll(async () => {
 });
 
 describe(`the packed package, installed with @pulumi/pulumi@${pulumiVersion}`, () => {
-  it('holds the build, its types and the documents, and nothing else', () => {
-    const unexpected = packedFiles.filter((path) => !/^dist\/.+\.(js|mjs|d\.ts|d\.mts)$/.test(path) && !['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'SECURITY.md'].includes(path));
+  it('holds the build, its types, the documents and the examples, and nothing else', () => {
+    const documents = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'SECURITY.md', 'CONTRIBUTING.md', 'bench/README.md', 'test/pulumi-runtimes/README.md', 'test/reliability/README.md'];
+    const example = /^examples\/(README\.md|[\w-]+\/(index\.ts|package\.json|tsconfig\.json|Pulumi(Policy)?\.yaml|README\.md|requirements\.json))$/;
+    const unexpected = packedFiles.filter((path) => !/^dist\/.+\.(js|mjs|d\.ts|d\.mts)$/.test(path) && !documents.includes(path) && !example.test(path));
     expect(unexpected).toEqual([]);
-    for (const needed of ['dist/index.js', 'dist/index.d.ts', 'dist/esm/index.mjs', 'dist/esm/client.d.mts', 'dist/cli/hwquota.js', 'LICENSE']) expect(packedFiles).toContain(needed);
+    for (const needed of ['dist/index.js', 'dist/index.d.ts', 'dist/esm/index.mjs', 'dist/esm/client.d.mts', 'dist/cli/hwquota.js', 'LICENSE', 'examples/preflight/package.json']) expect(packedFiles).toContain(needed);
   });
 
   it('runs the hwquota bin against the emulator', async () => {

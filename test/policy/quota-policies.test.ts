@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../provider/emulator';
 import { quotaPolicies, QUOTA_POLICY_NAMES, type QuotaPolicies, type QuotaPolicyOptions } from '../../provider/policy';
-import { clearSharedReads } from '../../provider/quota/read-cache';
-import { clearSharedLookups } from '../../provider/scope/shared-lookups';
+import { clearSharedState } from '../support/shared-state';
 import { analyze, policyProxy, type Declared } from './validator-args';
 
 const CN4 = '0dea2644dc80d5d22ff1c01e3ebea6fc';
@@ -18,8 +17,7 @@ const NOTHING = { mandatory: [], advisory: [] };
 let emulator: RunningEmulator;
 const opened: QuotaPolicies[] = [];
 beforeEach(async () => {
-  clearSharedReads();
-  clearSharedLookups();
+  clearSharedState();
   emulator = await startEmulator();
 });
 afterEach(async () => {

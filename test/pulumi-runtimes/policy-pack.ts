@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,9 +6,9 @@ import * as grpc from '@grpc/grpc-js';
 import { AnalyzerClient } from '@pulumi/pulumi/proto/analyzer_grpc_pb';
 import * as analyzer from '@pulumi/pulumi/proto/analyzer_pb';
 import { startPlugin, type RunningChild } from './child-process';
+import { programProject } from './program-project';
 import { toStruct, type Properties } from './struct';
 
-const root = join(__dirname, '..', '..');
 const LEVELS = { [analyzer.EnforcementLevel.ADVISORY]: 'advisory', [analyzer.EnforcementLevel.MANDATORY]: 'mandatory' } as Record<number, string>;
 
 /** A violation as the engine receives it. */
@@ -20,7 +20,7 @@ export interface Violation {
 
 /**
  * A policy pack as a user writes one, with this package installed: `new PolicyPack(..., { policies:
- * quotaPolicies().policies })` in index.js, run by Pulumi's policy-pack runner (`@pulumi/pulumi/cmd/run-policy-pack`),
+ * quotaPolicies().policies })`, run by Pulumi's policy-pack runner (`@pulumi/pulumi/cmd/run-policy-pack`),
  * one process per engine operation, driven over gRPC as the engine drives it.
  */
 export class PolicyPackProcess {
@@ -30,18 +30,14 @@ export class PolicyPackProcess {
     private readonly dir: string,
   ) {}
 
-  static async start(env: NodeJS.ProcessEnv): Promise<PolicyPackProcess> {
-    const dir = mkdtempSync(join(tmpdir(), 'hwquota-policy-pack-'));
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'pack', version: '0.0.1', private: true, main: 'index.js' }));
-    writeFileSync(join(dir, 'PulumiPolicy.yaml'), 'runtime: nodejs\n');
-    writeFileSync(
-      join(dir, 'index.js'),
-      "const { PolicyPack } = require('@pulumi/policy');\nconst { quotaPolicies } = require('pulumi-huaweicloud-quotas/policy');\nnew PolicyPack('huaweicloud-quotas', { policies: quotaPolicies().policies });\n",
-    );
-    mkdirSync(join(dir, 'node_modules', '@pulumi'), { recursive: true });
-    for (const name of ['@pulumi/pulumi', '@pulumi/policy']) symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
-    symlinkSync(root, join(dir, 'node_modules', 'pulumi-huaweicloud-quotas'), 'dir');
-    const runner = createRequire(join(dir, 'index.js')).resolve('@pulumi/pulumi/cmd/run-policy-pack');
+  /**
+   * Starts the pack in `packDir` (a copy, its dependencies installed from this repository, as `npm install` there
+   * would), or by default a pack that is only `new PolicyPack(..., { policies: quotaPolicies().policies })` in JavaScript.
+   */
+  static async start(env: NodeJS.ProcessEnv, packDir?: string): Promise<PolicyPackProcess> {
+    const project = programProject(packDir ?? defaultPack());
+    const dir = project.dir;
+    const runner = createRequire(join(dir, 'package.json')).resolve('@pulumi/pulumi/cmd/run-policy-pack');
     // The runner takes the engine's address first; these policies never log through it.
     const { child, port } = await startPlugin(process.execPath, [runner, '127.0.0.1:1', dir], { cwd: dir, env });
     return new PolicyPackProcess(child, new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure()), dir);
@@ -98,4 +94,19 @@ export class PolicyPackProcess {
       invoke.call(this.client, request, (error, response) => (error ? reject(new Error(`${method}: ${error.details || error.message}\n${this.child.output()}`)) : resolve(response)));
     });
   }
+}
+
+/** The smallest pack a user writes, in JavaScript (no compile on each start), written once per process. */
+let defaultPackDir: string | undefined;
+function defaultPack(): string {
+  if (defaultPackDir) return defaultPackDir;
+  const dir = mkdtempSync(join(tmpdir(), 'hwquota-policy-pack-src-'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'pack', version: '0.0.1', private: true, main: 'index.js', dependencies: { '@pulumi/policy': '*', '@pulumi/pulumi': '*', 'pulumi-huaweicloud-quotas': '*' } }));
+  writeFileSync(join(dir, 'PulumiPolicy.yaml'), 'runtime: nodejs\n');
+  writeFileSync(
+    join(dir, 'index.js'),
+    "const { PolicyPack } = require('@pulumi/policy');\nconst { quotaPolicies } = require('pulumi-huaweicloud-quotas/policy');\nnew PolicyPack('huaweicloud-quotas', { policies: quotaPolicies().policies });\n",
+  );
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return (defaultPackDir = dir);
 }

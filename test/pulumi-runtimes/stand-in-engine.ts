@@ -234,9 +234,10 @@ class Deployment {
   async runProgram(): Promise<number | null> {
     // The program's own @pulumi/pulumi runs it, as the Node language host does.
     const runProgram = createRequire(join(this.programDir, 'index.ts')).resolve('@pulumi/pulumi/cmd/run');
-    const args = ['-r', noColourErrors, runProgram, '--monitor', this.address, '--engine', this.address, '--project', this.options.project, '--stack', this.options.stack];
+    const args = ['-r', noColourErrors, runProgram, '--monitor', this.address, '--engine', this.address, '--project', this.options.project, '--stack', this.options.stack, '--pwd', this.programDir];
     if (this.dryRun) args.push('--dry-run');
-    args.push('index.ts');
+    // As the language host passes it for a project with no `main`: the runner finds the entry from the package.json.
+    args.push('.');
     this.program = startChild(process.execPath, args, {
       cwd: this.programDir,
       env: {

@@ -2,8 +2,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../provider/emulator';
 import * as quotas from '../../provider/index';
-import { clearSharedReads } from '../../provider/quota/read-cache';
-import { clearSharedLookups } from '../../provider/scope/shared-lookups';
+import { clearSharedState } from '../support/shared-state';
 
 // Pulumi mocks and config are process-global: this file owns them.
 let emulator: RunningEmulator;
@@ -17,8 +16,7 @@ afterAll(async () => {
   await emulator.stop();
 });
 beforeEach(() => {
-  clearSharedReads();
-  clearSharedLookups();
+  clearSharedState();
   for (const route of Object.keys(emulator.requests)) emulator.requests[route as keyof typeof emulator.requests] = 0;
   pulumi.runtime.setAllConfig({});
 });

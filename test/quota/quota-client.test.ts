@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createQuotaClient, evaluateRequirements, HuaweiCloudError, type QuotaClient, type QuotaClientOptions } from '../../provider/client';
 import { startEmulator, type RunningEmulator } from '../../provider/emulator';
-import { clearSharedReads } from '../../provider/quota/read-cache';
-import { clearSharedLookups } from '../../provider/scope/shared-lookups';
+import { clearSharedState } from '../support/shared-state';
 import { sendJson, startTestServer } from '../support/test-server';
 
 const CN4 = '0dea2644dc80d5d22ff1c01e3ebea6fc';
@@ -12,8 +11,7 @@ const DOMAIN = 'b933a12c403702918e1c1f0c738433a3';
 let emulator: RunningEmulator;
 const clients: QuotaClient[] = [];
 beforeEach(async () => {
-  clearSharedReads();
-  clearSharedLookups();
+  clearSharedState();
   emulator = await startEmulator();
 });
 afterEach(async () => {

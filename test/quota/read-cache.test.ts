@@ -1,7 +1,12 @@
-import { afterEach, expect, it } from 'vitest';
-import { clearSharedReads, sharedRead, sharedReadCount } from '../../provider/quota/read-cache';
+import { beforeEach, expect, it } from 'vitest';
+import { ReadCache } from '../../provider/quota/read-cache';
 
-afterEach(() => clearSharedReads());
+let cache: ReadCache;
+beforeEach(() => {
+  cache = new ReadCache();
+});
+const sharedRead: ReadCache['read'] = (...args) => cache.read(...args);
+const sharedReadCount = () => cache.size;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -3,7 +3,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { HuaweiCloudError } from '../../../provider/client';
 import * as quotas from '../../../provider/index';
-import { clearSharedReads } from '../../../provider/quota/read-cache';
+import { clearSharedState } from '../../support/shared-state';
 import { prototypeSnapshot, expectPrototypesUntouched } from '../support/prototype-guard';
 import { expectNoSecrets } from '../support/recognisable-secrets';
 import { propertyRuns, propertyTimeoutMs } from '../support/reliability-runs';
@@ -79,7 +79,7 @@ it('requireHeadroom', { timeout: propertyTimeoutMs(200) }, async () => {
   const prototypes = prototypeSnapshot();
   await fc.assert(
     fc.asyncProperty(hostileRequirements, margins, fc.option(connections, { freq: 3 }), fc.boolean(), async (requirements, margin, connection, warnOnly) => {
-      clearSharedReads();
+      clearSharedState();
       const mark = sandbox().mark();
       const outcome = await settle(() => quotas.requireHeadroom(requirements as never, { ...connection, margin: margin as never, warnOnly }));
       judge('requireHeadroom', outcome, (checks) => checks as unknown[]);
@@ -106,7 +106,7 @@ it('pickPlacement', { timeout: propertyTimeoutMs(200) }, async () => {
   const prototypes = prototypeSnapshot();
   await fc.assert(
     fc.asyncProperty(candidates, hostileRequirements, margins, async (places, requirements, margin) => {
-      clearSharedReads();
+      clearSharedState();
       const mark = sandbox().mark();
       const outcome = await settle(() => quotas.pickPlacement(places, requirements as never, { margin: margin as never }));
       judge('pickPlacement', outcome, (placement) => [...(placement as quotas.Placement).checks]);
@@ -150,7 +150,7 @@ it('the QuotaGuard provider: configure() and check()', { timeout: propertyTimeou
   try {
     await fc.assert(
       fc.asyncProperty(fc.option(configValues, { freq: 2 }), guardInputs, async (config, news) => {
-        clearSharedReads();
+        clearSharedState();
         const mark = sandbox().mark();
         const configured = await settle(() => quotas.quotaGuardProvider.configure!({ config: { get: (key: string) => config?.[key], require: (key: string) => config![key]! } } as never));
         if (!configured.ok) {

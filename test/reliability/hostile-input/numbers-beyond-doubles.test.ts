@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { HuaweiCloudError } from '../../../provider/client';
-import { clearSharedReads } from '../../../provider/quota/read-cache';
+import { clearSharedState } from '../../support/shared-state';
 import { FIXED_BODY_PROJECT, useFixedBodyService } from '../support/fixed-body-service';
 import { SECURITY_TOKEN, TEMPORARY_SECRET_KEY } from '../support/recognisable-secrets';
 import { TEMPORARY_ACCESS_KEY } from '../support/reliability-state';
@@ -34,7 +34,7 @@ it('numbers beyond what a double holds are refused, never read as Infinity', asy
       expect(outcome.error).toMatchObject({ kind: 'response-invalid' });
     }
     // What the CLI prints must say the same as what was read.
-    clearSharedReads();
+    clearSharedState();
     const run = await runCli(['get', 'kms', '--output', 'json', '--endpoint', `kms=${service.url()}`, '--region', 'cn-north-4', '--project-id', FIXED_BODY_PROJECT], {
       HUAWEICLOUD_SDK_AK: TEMPORARY_ACCESS_KEY, HUAWEICLOUD_SDK_SK: TEMPORARY_SECRET_KEY, HUAWEICLOUD_SDK_SECURITY_TOKEN: SECURITY_TOKEN, HWQUOTA_METADATA_URL: 'off',
     });

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQuotaClient, HuaweiCloudError, type QuotaClient } from '../../../provider/client';
-import { clearSharedReads } from '../../../provider/quota/read-cache';
+import { clearSharedState } from '../../support/shared-state';
 import { startTestServer, type TestServer } from '../../support/test-server';
 import { credentialOptions } from '../support/credential-modes';
 import { prototypeSnapshot, expectPrototypesUntouched } from '../support/prototype-guard';
@@ -91,7 +91,7 @@ describe.each(READ_NAMES)('%s: hostile response bodies', (name) => {
         // The CLI prints what it read; retries (non-2xx) are the fault matrix's business, with the CLI's longer waits.
         let cliOutcome = '-';
         if (status === 200) {
-          clearSharedReads();
+          clearSharedState();
           const run = await runCli(['get', name, '--output', output, '--endpoint', `${SERVICE[name]}=${server.url}`, '--region', 'cn-north-4', ...(name === 'account' ? ['--domain-id', DOMAIN] : ['--project-id', PROJECT])], cliEnv);
           expect(run.code, run.stderr).toBe(outcome.ok ? 0 : 2);
           if (run.code === 0 && output === 'json') expect(shapeProblem(RESULT_SHAPES[name], JSON.parse(run.stdout))).toBeUndefined();

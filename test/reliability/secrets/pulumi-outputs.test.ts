@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import * as quotas from '../../../provider/index';
 import type { RunningEmulator } from '../../../provider/emulator';
 import { startEmulator } from '../../../provider/emulator';
-import { clearSharedReads } from '../../../provider/quota/read-cache';
+import { clearSharedState } from '../../support/shared-state';
 import { emulatorEndpoints } from '../support/data-source-read';
 import { AUTH_TOKEN, expectNoSecrets, SECURITY_TOKEN, TEMPORARY_SECRET_KEY } from '../support/recognisable-secrets';
 import { reliabilityState, TEMPORARY_ACCESS_KEY } from '../support/reliability-state';
@@ -39,7 +39,7 @@ afterAll(async () => {
   await emulator.stop();
 });
 beforeEach(() => {
-  clearSharedReads();
+  clearSharedState();
   // The temporary key's secret key and security token, set as secrets, as `pulumi config set --secret` does.
   pulumi.runtime.setAllConfig(
     {

@@ -64,7 +64,12 @@ export const QuotaCheckShape = z
   .strict();
 
 /** `hwquota check --output json`. */
-export const CheckOutputShape = z.object({ ok: z.boolean(), checks: z.array(QuotaCheckShape) }).strict();
+/** An entry `hwquota check` could not check: named, with its error's kind and message (and a service's code). */
+const CheckErrorShape = z
+  .object({ entry: z.string().regex(/^requirements\[\d+\]$/), kind: z.string(), message: z.string().min(1), field: z.string().optional(), code: z.string().optional(), status: z.number().optional(), requestId: z.string().optional() })
+  .strict();
+
+export const CheckOutputShape = z.object({ ok: z.boolean(), checks: z.array(QuotaCheckShape), errors: z.array(CheckErrorShape).min(1).optional() }).strict();
 
 /** The first problem of a value against a shape, or `undefined` when it is valid. */
 export function shapeProblem(shape: z.ZodTypeAny, value: unknown): string | undefined {

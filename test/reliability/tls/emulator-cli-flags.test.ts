@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { clearSharedReads } from '../../../provider/quota/read-cache';
+import { clearSharedState } from '../../support/shared-state';
 import { cliEnvironment } from '../support/credential-modes';
 import { expectNoSecrets } from '../support/recognisable-secrets';
 import { reliabilityState } from '../support/reliability-state';
@@ -36,7 +36,7 @@ it('a throttled answer, then a clock 20 minutes off, over TLS trusted through OS
   expect(run.elapsedMs).toBeLessThan(1_000 + 2_000);
 
   // Reads are shared in a process for 60 s: forget this one, so that the next run connects again.
-  clearSharedReads();
+  clearSharedState();
   const { OS_CACERT: caFile, ...untrusting } = env;
   const refused = await runCli(['get', 'kms'], untrusting);
   expect(refused.code).toBe(2);

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createQuotaClient, HuaweiCloudError, type QuotaClientOptions } from '../../../provider/client';
 import type { RunningEmulator } from '../../../provider/emulator';
 import { startEmulator } from '../../../provider/emulator';
-import { clearSharedReads } from '../../../provider/quota/read-cache';
+import { clearSharedState } from '../../support/shared-state';
 import * as quotas from '../../../provider/index';
 import { selfSignedCertificate } from '../../support/self-signed-certificate';
 import { cliEnvironment, credentialOptions, environmentWithSecrets } from '../support/credential-modes';
@@ -30,7 +30,7 @@ afterAll(async () => {
   await emulator.stop();
   expect(existsSync(caCertFile)).toBe(false);
 });
-afterEach(() => clearSharedReads());
+afterEach(() => clearSharedState());
 
 /** Warnings the process emits while `run` runs (`process.emitWarning` reaches listeners on the next tick). */
 async function warningsDuring<T>(run: () => Promise<T>): Promise<{ result: T; warnings: Error[] }> {

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createQuotaClient, type QuotaClientOptions } from '../../../provider/client';
 import { startEmulator, type RunningEmulator } from '../../../provider/emulator';
-import { clearSharedReads } from '../../../provider/quota/read-cache';
+import { clearSharedState } from '../../support/shared-state';
 import { cliEnvironment, credentialOptions, environmentWithSecrets } from '../support/credential-modes';
 import { expectNoSecrets, SECRET_KEY, SECURITY_TOKEN, TEMPORARY_SECRET_KEY } from '../support/recognisable-secrets';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy';
@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 afterEach(() => {
   proxy.seen.length = 0;
-  clearSharedReads();
+  clearSharedState();
 });
 
 async function readKms(emulator: RunningEmulator, env: Record<string, string>) {

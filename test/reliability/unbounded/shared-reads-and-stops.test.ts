@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createQuotaClient, type QuotaClient, type QuotaClientOptions } from '../../../provider/quota-client';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../provider/emulator';
-import { clearSharedReads } from '../../../provider/quota/read-cache';
+import { clearSharedState } from '../../support/shared-state';
 import type { QuotaRequirement } from '../../../provider/quota/requirements';
 import { startTestServer, type TestServer } from '../../support/test-server';
 
@@ -11,7 +11,7 @@ import { startTestServer, type TestServer } from '../../support/test-server';
 const emulators: RunningEmulator[] = [];
 const clients: QuotaClient[] = [];
 let server: TestServer | undefined;
-beforeEach(() => clearSharedReads());
+beforeEach(() => clearSharedState());
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
   await Promise.all(emulators.splice(0).map((emulator) => emulator.stop()));

@@ -80,12 +80,12 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
   const met = checks.every((check) => check.met);
   if (output === 'json') {
     io.stdout.write(`${printableJson({ ok: met && errors.length === 0, checks, ...(errors.length > 0 ? { errors } : {}) })}\n`);
-  } else if (checks.length > 0) {
-    io.stdout.write(formatChecks(checks, io.color));
   }
+  // When no entry could be checked, the errors say it all (an empty file still gets its table: all 0 are met).
+  const table = output === 'table' && (checks.length > 0 || errors.length === 0);
+  if (table) io.stdout.write(formatChecks(checks, io.color));
   for (const error of errors) io.stderr.write(`hwquota: ${error.kind}: ${printable(error.message)}\n`);
-  // When no entry could be checked, the errors say it all.
-  if (output === 'table' && checks.length > 0) io.stdout.write(`${summary(checks, errors.length)}\n`);
+  if (table) io.stdout.write(`${summary(checks, errors.length)}\n`);
   return errors.length > 0 ? 2 : met ? 0 : 1;
 }
 

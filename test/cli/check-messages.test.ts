@@ -172,3 +172,11 @@ describe('a UTF-8 byte order mark', () => {
     expect(readInputFile(file)).toBe('[basic]\nak = x\n');
   });
 });
+
+describe('an empty requirements file', () => {
+  it('is a table of nothing: all 0 requirements are met, exit 0', async () => {
+    const run = await check('empty.json', []);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^SERVICE +SCOPE +TYPE +NEED +HEADROOM +SHORTFALL +STATUS\nAll 0 requirements are met\.\n$/);
+  });
+});

@@ -1,5 +1,5 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,6 +8,7 @@ import { startEmulator, type RunningEmulator } from '../../provider/emulator';
 import { cloudResourceTypes } from '../pulumi-runtimes/cloud-resources';
 import { PolicyPackProcess } from '../pulumi-runtimes/policy-pack';
 import { StandInEngine } from '../pulumi-runtimes/stand-in-engine';
+import { copyRepository } from '../support/repository-copy';
 import { KEY, messages, stepped } from '../pulumi-runtimes/test-stack';
 
 // Each example is a Pulumi project of its own: `npm install` and `pulumi preview` inside its folder. Pulumi's launcher
@@ -60,8 +61,7 @@ describe('an example installed with npm in a copy of this repository', () => {
     // The tracked and new files, as a clone has them; the dependencies of the repository itself are linked, as after `npm ci`.
     const work = mkdtempSync(join(tmpdir(), 'hwquota-example-install-'));
     try {
-      const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
-      for (const file of files) if (existsSync(join(root, file))) cpSync(join(root, file), join(work, file));
+      copyRepository(work);
       symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
       const project = join(work, 'examples', 'preflight');
       await promisify(execFile)('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: project, env: { ...process.env, npm_config_update_notifier: 'false' } });

@@ -1,9 +1,10 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyRepository } from '../support/repository-copy';
 
 // Until the package is on the registry, users install it from git or from a tarball. Neither holds dist/: npm must
 // build it (the prepare script), or the install is a package with nothing in it.
@@ -18,8 +19,7 @@ beforeAll(() => {
   // A repository of this tree as committed plus what is not committed yet, unbuilt, as a fresh clone has it.
   work = mkdtempSync(join(tmpdir(), 'hwquota-git-install-'));
   repository = join(work, 'repository');
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
-  for (const file of files) if (existsSync(join(root, file))) cpSync(join(root, file), join(repository, file));
+  copyRepository(repository);
   git(['init', '-q'], repository);
   git(['add', '-A'], repository);
   git(['commit', '-q', '-m', 'snapshot'], repository);

@@ -9,10 +9,12 @@ const { existsSync, mkdirSync, writeFileSync } = require('node:fs');
 const { cpus } = require('node:os');
 const { dirname, join } = require('node:path');
 const { parseOptions } = require('./lib/options');
+const { scanState } = require('./lib/scan-state');
 const { sweepState, secretsOf } = require('./lib/sweep-state');
 const { formatMarkdown, formatTable } = require('./lib/table');
 const { coldStart } = require('./scenarios/cold-start');
 const { requestsPerProgram } = require('./scenarios/requests-per-program');
+const { scanThrottled } = require('./scenarios/scan-throttled');
 const { signing } = require('./scenarios/signing');
 const { sweep } = require('./scenarios/sweep');
 
@@ -26,6 +28,7 @@ async function main() {
   }
   const progress = (line) => process.stderr.write(`bench: ${line}\n`);
   const { startEmulator } = require('pulumi-huaweicloud-quotas/emulator');
+  const { SERVICE_NAMES } = require('pulumi-huaweicloud-quotas/client');
   // Two emulators in this process, so that a measured child's CPU and memory are its own: the built-in state without
   // latency, and the sweep's state with the sweep's latency.
   const plain = await startEmulator();
@@ -40,6 +43,17 @@ async function main() {
     if (run.has('sweep')) results.push(['sweep', await sweep(options, { emulator: slow, projectIds, env: slow.env, secrets, progress })]);
     if (run.has('signing')) results.push(['signing', await signing(options, { progress })]);
     if (run.has('requests')) results.push(['requestsPerProgram', await requestsPerProgram(options, { emulator: plain, env: plain.env, secrets, progress })]);
+    if (run.has('scan')) {
+      // Throttled as the gateway throttles: every service at the same rate, its bucket shared by the regions.
+      const state = scanState(options.scan);
+      const throttle = Object.fromEntries(SERVICE_NAMES.map((service) => [service, options.scan.rate]));
+      const throttled = await startEmulator({ state, throttle });
+      try {
+        results.push(['scan', await scanThrottled(options, { emulator: throttled, env: throttled.env, secrets: [...secrets, ...secretsOf(throttled.state)], progress })]);
+      } finally {
+        await throttled.stop();
+      }
+    }
   } finally {
     await Promise.all([plain.stop(), slow.stop()]);
   }
@@ -52,7 +66,7 @@ async function main() {
     node: process.version,
     cpus: cpus().length,
     smoke: options.smoke,
-    iterations: { coldStart: options.coldStartIterations, sweep: options.sweepIterations, signing: options.signingIterations, program: options.programIterations },
+    iterations: { coldStart: options.coldStartIterations, sweep: options.sweepIterations, signing: options.signingIterations, program: options.programIterations, scan: options.scanIterations },
     scenarios: [...options.scenarios],
     sweepSizes: options.sweep,
     rows,

@@ -40,6 +40,13 @@ export interface HuaweiCloudClientOptions extends CredentialOptions {
   retryMaxDelayMs?: number;
   /** Longest wait a `Retry-After` can ask for. Default 30 s. */
   maxRetryAfterMs?: number;
+  /**
+   * Once an endpoint (a service at a host) has throttled the client (HTTP 429, `APIGW.0308`), send to it at the rate
+   * it lets through, learnt from its answers, instead of bouncing off its limit: a wide sweep then runs near the
+   * allowed rate with few 429s. Shared by all reads of the client. `false` sends at once, as fast as the callers ask.
+   * Default `true`.
+   */
+  adaptiveRate?: boolean;
   /** A PEM file of CA certificates to trust instead of Node's built-in list. Default: `OS_CACERT`. */
   caCertFile?: string;
   /** Skip TLS verification (warns). Default: `HW_INSECURE` (on: `1`, `true`, `yes`, `on`), else off. */
@@ -65,6 +72,13 @@ export const DEFAULTS = {
 } as const;
 
 type NumericOption = keyof typeof DEFAULTS;
+
+/** `adaptiveRate` with its default filled in, checked to be a boolean. */
+export function adaptiveRateSetting(options: HuaweiCloudClientOptions): boolean {
+  const value = options.adaptiveRate ?? true;
+  if (typeof value !== 'boolean') throw invalidArgument('adaptiveRate', `must be true or false; got ${String(value)}`);
+  return value;
+}
 
 /** The numeric settings with defaults filled in, each checked to be a whole number in range. */
 export function numericSettings(options: HuaweiCloudClientOptions): Record<NumericOption, number> {

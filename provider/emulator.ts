@@ -28,5 +28,6 @@ export { defaultState } from './emulator/default-state';
 export { EmulatorStateError, parseEmulatorState, readStateFile } from './emulator/load-state';
 export { FAULT_KINDS, FAULT_ROUTES, FaultSchema, type Fault, type FaultKind, type FaultRoute } from './emulator/faults';
 export type { LatencyRange } from './emulator/latency';
+export type { ThrottleLimits, ThrottledCounts } from './emulator/throttle';
 export type { AccountQuotaLists, AccountQuotaListsInput, ProjectQuotaLists, ProjectQuotaListsInput } from './emulator/quota-lists';
 export { LOOKUP_ROUTES, ROUTE_NAMES, type RouteName, type RequestCounts } from './emulator/router';

@@ -5,12 +5,13 @@ import { checkRegion } from './endpoints/region';
 import { withFailover, type EndpointList } from './endpoints/endpoint-failover';
 import { resolveEndpoints, type EndpointPurpose } from './endpoints/resolve-endpoint';
 import type { ServiceName } from './endpoints/service-names';
-import { numericSettings, type HuaweiCloudClientOptions } from './client-options';
+import { adaptiveRateSetting, numericSettings, type HuaweiCloudClientOptions } from './client-options';
 import { envFlag } from './env-flag';
 import { HuaweiCloudError, invalidArgument, redactError, withNote } from './errors';
 import { holdsSecret } from './redact';
 import { checkPathParameter, PROJECT_NAME_PATTERN } from './path-parameters';
 import { findDomainId, findProjectId } from './scope/iam-lookups';
+import { listAccountProjects } from './scope/project-list';
 import { sharedLookup } from './scope/shared-lookups';
 import { callerWaiter } from './shared-work';
 import { SIGNING_ALGORITHMS } from './signing/digest';
@@ -70,6 +71,25 @@ export interface HuaweiCloudClient {
   resolveProjectId(query?: ProjectQuery): Promise<string>;
   /** The account (domain) ID: given, from the environment or profile, else looked up. */
   resolveDomainId(options?: { domainId?: string; signal?: AbortSignal }): Promise<string>;
+  /**
+   * Every project of the credentials' account, as IAM `GET /v3/projects` lists them (through the IAM endpoint of
+   * `region`, default the client's). Not cached: projects come and go, and a long-running caller lists them again.
+   */
+  listProjects(options?: {
+    /** Whose IAM endpoint to ask. Default: the client's region, else the global one. */
+    region?: string;
+    /** Cancels the listing. */
+    signal?: AbortSignal;
+  }): Promise<
+    readonly {
+      /** The project ID. */
+      readonly id: string;
+      /** `cn-north-4` for a region's own project, `cn-north-4_dev` for a sub-project; IAM lists others too, such as `MOS`. */
+      readonly name: string;
+      /** `false` for a disabled project. */
+      readonly enabled: boolean;
+    }[]
+  >;
   /** A non-secret key for the credentials in use (the access key, or a hash of the token), for caches. */
   identity(): Promise<string>;
   /** The base URL a service is reached at in a region: the one in use of {@link endpoints}. */
@@ -142,7 +162,7 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
         env,
         warn: logger ?? ((message) => process.emitWarning(message, 'HwquotaInsecureTls')),
       });
-  const transport = new Transport({ ...numbers, pool, logger });
+  const transport = new Transport({ ...numbers, pool, logger, adaptiveRate: adaptiveRateSetting(options) });
 
   let credentials: Promise<CredentialSource> | undefined;
   const credentialSource = () => {
@@ -201,6 +221,7 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
       headers: { 'Content-Type': 'application/json' },
       secrets: secretsOf(auth),
       gate: credentialGate(identityKey(auth), url.origin),
+      service: call.service,
       signal: call.signal,
       authorize: async (headers, now) => {
         const auth = await source.current();
@@ -260,6 +281,11 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
     return iamLookup(region, 'domain', findDomainId, query.signal);
   }
 
+  async function listProjects(query: { region?: string; signal?: AbortSignal } = {}) {
+    const listRegion = query.region ? checkRegion('region', query.region) : region;
+    return listAccountProjects(async (path, parameters) => (await get({ service: 'iam', region: listRegion, path, query: parameters, signal: query.signal }, 'id-lookup')).body);
+  }
+
   /** The error with every known secret removed, those found by the credential chain included. */
   async function withoutSecrets(error: unknown): Promise<unknown> {
     const source = await credentials?.catch(() => undefined);
@@ -282,6 +308,7 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
     get: open((call: ServiceCall) => get(call)),
     resolveProjectId: open((query?: ProjectQuery) => resolveProjectId(query)),
     resolveDomainId: open((query?: { domainId?: string; signal?: AbortSignal }) => resolveDomainId(query)),
+    listProjects: open((query?: { region?: string; signal?: AbortSignal }) => listProjects(query)),
     identity: async () => identityKey(await (await credentialSource()).current()),
     endpoint: (service, callRegion) => {
       try {
@@ -300,6 +327,7 @@ function buildClient(options: HuaweiCloudClientOptions, env: NodeJS.ProcessEnv, 
     redactError: withoutSecrets,
     close: () => {
       closed = true;
+      transport.close();
       return pool.close();
     },
   };

@@ -1,11 +1,11 @@
 'use strict';
 const { join } = require('node:path');
 
-const SCENARIOS = ['cold-start', 'sweep', 'signing', 'requests'];
+const SCENARIOS = ['cold-start', 'sweep', 'signing', 'requests', 'scan'];
 
 const USAGE = `usage: node bench/run.js [--iterations N] [--smoke] [--only SCENARIO,...] [--out FILE] [--markdown]
   --iterations N  runs of each measurement, medians reported (default: 10 cold starts, 5 sweeps, 3 signing runs,
-                  1 program); BENCH_ITERATIONS sets it too
+                  1 program, 1 scan); BENCH_ITERATIONS sets it too
   --smoke         one iteration at tiny sizes, to check that every scenario still runs; no verdicts
   --only LIST     run only these of ${SCENARIOS.join(', ')} (while optimising one of them)
   --out FILE      where to write the JSON figures (default bench/results/latest.json)
@@ -41,12 +41,15 @@ function parseOptions(argv, env) {
     sweepIterations: iterations ?? 5,
     signingIterations: iterations ?? 3,
     programIterations: iterations ?? 1,
+    scanIterations: iterations ?? 1,
     signingDurationMs: options.smoke ? 50 : 1000,
     // `concurrency` is this package's default (`evaluate`'s, and `connections` per origin), given to the official
     // SDK's workers too; the sweep itself runs with the defaults.
     sweep: options.smoke
       ? { projects: 3, metaStudioUsers: 150, latencyMs: 1, concurrency: 8 }
       : { projects: 200, metaStudioUsers: 10_000, latencyMs: 20, concurrency: 8 },
+    // The scan of issue 15: every API over 3 regions of this many projects, the gateway allowing `rate` per service.
+    scan: options.smoke ? { projectsPerRegion: 3, rate: 200 } : { projectsPerRegion: 200, rate: 50 },
   };
 }
 

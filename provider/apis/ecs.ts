@@ -150,9 +150,12 @@ export const ecs = defineQuotaApi({
       const usage = DEFAULT_USAGE[owner];
       return usage ? LIMIT_TYPES.map((type) => ({ type, quota: DEFAULT_LIMITS[type], used: usage[type] ?? 0 })) : [];
     },
+    // ECS always answers every limit: a type the state does not list has its default limit, nothing used.
     answer: (entries) => {
       const absolute: Record<string, unknown> = {};
-      for (const { type, quota, used } of entries) {
+      const listed = new Set(entries.map((entry) => entry.type));
+      const unlisted = LIMIT_TYPES.filter((type) => !listed.has(type)).map((type) => ({ type, quota: DEFAULT_LIMITS[type], used: 0 }));
+      for (const { type, quota, used } of [...entries, ...unlisted]) {
         const limit = limitOf(type);
         absolute[limit.limit] = quota;
         if (limit.used) absolute[limit.used] = used;

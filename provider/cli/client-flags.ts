@@ -1,3 +1,4 @@
+import type { HuaweiCloudClientOptions } from '../client-options';
 import type { QuotaClientOptions } from '../quota-client';
 import { SERVICE_NAMES, type ServiceName } from '../endpoints/service-names';
 import { UsageError } from './cli-io';
@@ -55,4 +56,22 @@ function parseTimeoutFlag(value: string | undefined): number | undefined {
     throw new UsageError(`--timeout takes seconds, a number above 0 and at most ${MAX_TIMEOUT_SECONDS}; got ${JSON.stringify(value)}`);
   }
   return Math.max(1, Math.round(seconds * 1000));
+}
+
+/** The most reads a scan or the exporter may have in flight: more only queues at the client's connections. */
+const MAX_CONCURRENCY = 64;
+
+/** `--concurrency N`: reads in flight at once, a whole number from 1 to 64 (default 8). */
+export function parseConcurrencyFlag(value: string | undefined, fallback = 8): number {
+  if (value === undefined) return fallback;
+  const count = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!(count >= 1 && count <= MAX_CONCURRENCY)) throw new UsageError(`--concurrency takes a whole number from 1 to ${MAX_CONCURRENCY}; got ${JSON.stringify(value)}`);
+  return count;
+}
+
+/** `--adaptive-rate on|off` into the client's `adaptiveRate` option (off: `false`; on or absent: the client's default, on). */
+export function parseAdaptiveRateFlag(value: string | undefined): Pick<HuaweiCloudClientOptions, 'adaptiveRate'> {
+  if (value === undefined || value === 'on') return {};
+  if (value === 'off') return { adaptiveRate: false };
+  throw new UsageError(`--adaptive-rate takes on or off; got ${JSON.stringify(value)}`);
 }

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { ENDPOINT_SERVICES } from '../apis/quota-apis';
 import { exportLines } from '../emulator/emulator-env';
 import { FAULT_KINDS, FAULT_ROUTES } from '../emulator/faults';
+import { SERVICE_NAMES } from '../endpoints/service-names';
 import { startEmulator, type RunningEmulator } from '../emulator/start-emulator';
 import { printable } from '../printable-text';
 import { UsageError, type CliIo } from './cli-io';
@@ -39,6 +40,11 @@ Options:
   --fault SPEC          ROUTE=KIND[,count=N|rate=R][,retryAfter=S], repeatable
                         ROUTE: ${FAULT_ROUTES.join(', ')}
                         KIND: ${FAULT_KINDS.join(', ')}
+  --throttle SPEC       SERVICE=N/s, repeatable (once per service): let N requests per second through to SERVICE,
+                        across all regions, in bursts of up to N (a token bucket, as the gateway's); past that,
+                        answer 429 APIGW.0308 with Retry-After (whole seconds until a request would pass). Checked
+                        after the signature, as the gateway's per-user limit is.
+                        SERVICE: ${SERVICE_NAMES.join(', ')}
   --clock-offset D      move the emulator's clock, for example 20m or -90s
   --lockout D           how long six failed signatures in a row lock an access key (default 5m)
   --help                show this help

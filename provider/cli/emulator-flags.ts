@@ -3,6 +3,8 @@ import { parseDuration, parseLatency } from '../emulator/durations';
 import type { Fault } from '../emulator/faults';
 import { readStateFile } from '../emulator/load-state';
 import { parseFaultSpec } from '../emulator/parse-fault-spec';
+import { parseThrottleSpec } from '../emulator/parse-throttle-spec';
+import type { ThrottleLimits } from '../emulator/throttle';
 import type { EmulatorOptions } from '../emulator/start-emulator';
 import { UsageError } from './cli-io';
 
@@ -42,6 +44,7 @@ export function parseEmulatorFlags(argv: readonly string[]): EmulatorCommandLine
     options.latency = latency;
   }
   options.faults = (values.fault ?? []).map(faultFrom);
+  if (values.throttle !== undefined) options.throttle = throttleFrom(values.throttle);
   if (values['clock-offset'] !== undefined) {
     const offset = parseDuration(values['clock-offset'], { allowNegative: true });
     if (offset === undefined) {
@@ -74,6 +77,7 @@ function parseFlagValues(flags: readonly string[]) {
         https: { type: 'boolean' },
         latency: { type: 'string' },
         fault: { type: 'string', multiple: true },
+        throttle: { type: 'string', multiple: true },
         'clock-offset': { type: 'string' },
         lockout: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -116,4 +120,19 @@ function faultFrom(spec: string): Fault {
   } catch (error) {
     throw new UsageError(`--fault: ${(error as Error).message}`);
   }
+}
+
+function throttleFrom(specs: readonly string[]): ThrottleLimits {
+  const limits: ThrottleLimits = {};
+  for (const spec of specs) {
+    let parsed;
+    try {
+      parsed = parseThrottleSpec(spec);
+    } catch (error) {
+      throw new UsageError(`--throttle: ${(error as Error).message}`);
+    }
+    if (limits[parsed.service] !== undefined) throw new UsageError(`--throttle: ${parsed.service} is given twice; give each service once`);
+    limits[parsed.service] = parsed.perSecond;
+  }
+  return limits;
 }

@@ -12,6 +12,8 @@ Read Huawei Cloud quotas from the command line.
 Commands:
   get <api>        Quota, usage and headroom of one API: ${QUOTA_SERVICES.join(', ')}
   check FILE       Check a requirements file against today's headroom (exit 1 when any is short)
+  scan             Usage of every quota across regions and projects, by pressure (exit 3 at --warn, 1 at --fail)
+  exporter         Serve every quota's usage as Prometheus metrics, refreshed in the background
   emulator         Serve a local stand-in for the Huawei Cloud quota APIs
 
 Credentials and endpoints come from the same variables as the library (HUAWEICLOUD_SDK_AK, HW_REGION_NAME, ...).
@@ -24,7 +26,8 @@ Options:
 
 /**
  * Runs the CLI with the given arguments (without `node` and the script) and resolves to the exit code:
- * 0 on success, 1 when `check` finds a requirement not met, 2 on any error.
+ * 0 on success, 1 when `check` finds a requirement not met or `scan` a quota at `--fail`, 3 when `scan` finds one at
+ * `--warn` only, 130 when `scan` is interrupted, 2 on any error.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const [command, ...args] = argv;
@@ -46,6 +49,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await (await import('./get-command.js')).runGet(args, io);
       case 'check':
         return await (await import('./check-command.js')).runCheck(args, io);
+      case 'scan':
+        return await (await import('./scan-command.js')).runScanCommand(args, io);
+      case 'exporter':
+        return await (await import('./exporter-command.js')).runExporterCommand(args, io);
       case 'emulator':
         return await (await import('./emulator-command.js')).runEmulatorCommand(args, io);
       default:

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { ServiceName } from '../endpoints/service-names';
 import type { AccessKeyLockout } from './access-key-lockout';
 import { authenticate } from './authenticate';
 import type { EmulatorClock } from './clock';
@@ -15,6 +16,7 @@ import { listProjects } from './routes/iam-projects';
 import { answerQuotaApi } from './routes/quota-api-route';
 import { servedRegions } from './state-lookups';
 import type { EmulatorState } from './state-schema';
+import type { GatewayThrottle, ThrottledCounts } from './throttle';
 
 /** Everything a request is handled with; one per running emulator. */
 export interface EmulatorRuntime {
@@ -22,6 +24,9 @@ export interface EmulatorRuntime {
   readonly clock: EmulatorClock;
   readonly lockout: AccessKeyLockout;
   readonly faults: FaultPlan;
+  readonly throttle: GatewayThrottle;
+  /** Answers throttled, per endpoint service. */
+  readonly throttled: ThrottledCounts;
   readonly latency: LatencyRange | undefined;
   readonly requests: RequestCounts;
   /** Aborted when the emulator stops, ending pending delays at once. */
@@ -38,7 +43,9 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /**
  * One request, in the order a gateway in front of the services takes it: match the API (else 404 `APIGW.0101`),
  * wait the configured latency, inject a fault if one fires (faults come before authentication, as a failing gateway's
- * do), authenticate (else 401 `APIGW.0301`), then let the API check scope, permissions and parameters and answer.
+ * do), authenticate (else 401 `APIGW.0301`), throttle (else 429 `APIGW.0308`: the gateway's limit is per user,
+ * "policy user over ratelimit", so it needs the caller, and a refused signature spends none of the caller's
+ * requests), then let the API check scope, permissions and parameters and answer.
  * Every answer carries a fresh `X-Request-Id` and the emulator clock's `Date`.
  */
 export async function handleRequest(runtime: EmulatorRuntime, request: IncomingMessage, response: ServerResponse, protocol: 'http' | 'https'): Promise<void> {
@@ -48,8 +55,11 @@ export async function handleRequest(runtime: EmulatorRuntime, request: IncomingM
   const target = request.url ?? '/';
   const match = matchRoute(method, target, servedRegions(runtime.state));
   runtime.requests[match?.route ?? 'unmatched'] += 1;
-  const faultSeen: { kind?: Fault['kind'] } = {};
-  if (runtime.log) logWhenClosed(runtime.log, response, () => `${method} ${target} [${match?.route ?? 'unmatched'}${faultSeen.kind ? `, fault ${faultSeen.kind}` : ''}]`, requestId);
+  const faultSeen: { kind?: Fault['kind'] | 'throttled' } = {};
+  if (runtime.log) {
+    const note = () => (faultSeen.kind === 'throttled' ? ', throttled' : faultSeen.kind ? `, fault ${faultSeen.kind}` : '');
+    logWhenClosed(runtime.log, response, () => `${method} ${target} [${match?.route ?? 'unmatched'}${note()}]`, requestId);
+  }
 
   const body = await readBody(request);
   if (runtime.latency && !(await delay(drawLatencyMs(runtime.latency), runtime.stopping))) return;
@@ -67,6 +77,14 @@ export async function handleRequest(runtime: EmulatorRuntime, request: IncomingM
   const authentication = authenticate({ method, target, headers: request.headers, body }, { state: runtime.state, lockout: runtime.lockout, now: runtime.clock.now });
   if ('refused' in authentication) {
     return sendJson(response, gatewayError(401, 'APIGW.0301', `Incorrect IAM authentication information: ${authentication.refused}`, requestId));
+  }
+  const service = match.service.host as ServiceName;
+  const throttled = runtime.throttle.take(service);
+  if (throttled) {
+    faultSeen.kind = 'throttled';
+    runtime.throttled[service] += 1;
+    const message = `The throttling threshold has been reached: policy user over ratelimit,limit:${throttled.limit},time:1 second`;
+    return sendJson(response, gatewayError(429, 'APIGW.0308', message, requestId), { 'Retry-After': String(throttled.retryAfterSeconds) });
   }
   const baseUrl = `${protocol}://${request.headers.host ?? 'localhost'}/${match.service.host}${match.region ? `/${match.region}` : ''}`;
   const context: RouteContext = {

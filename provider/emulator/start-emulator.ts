@@ -14,6 +14,7 @@ import { LatencySchema, type LatencyRange } from './latency';
 import { parseEmulatorState } from './load-state';
 import { emptyRequestCounts, type RequestCounts } from './router';
 import type { EmulatorState, EmulatorStateInput } from './state-schema';
+import { emptyThrottledCounts, GatewayThrottle, type ThrottledCounts, type ThrottleLimits } from './throttle';
 import { MAX_TIMER_MS } from '../max-timer';
 
 /** How to start an emulator; everything has a default. */
@@ -30,6 +31,11 @@ export interface EmulatorOptions {
   faults?: Fault[];
   /** A delay before every answer. */
   latency?: LatencyRange;
+  /**
+   * Requests per second let through per endpoint service (`{ kms: 50 }`), across all regions, in bursts of up to as
+   * many; past that, 429 `APIGW.0308` with `Retry-After`, as the gateway throttles. Default: none.
+   */
+  throttle?: ThrottleLimits;
   /** Moves the emulator's clock: its `Date` headers and its `X-Sdk-Date` check. Default 0. */
   clockOffsetMs?: number;
   /** How long more than five failed signatures in a row lock an access key. Default 5 minutes, as the gateway does. */
@@ -46,12 +52,16 @@ export interface RunningEmulator {
   env: Record<string, string>;
   /** The live state: change quotas, usage, keys or tokens here and the next request sees it. */
   state: EmulatorState;
-  /** Requests received per API, counted on arrival (faulty and refused ones included). */
+  /** Requests received per API, counted on arrival (faulty, refused and throttled ones included). */
   requests: RequestCounts;
+  /** Requests answered 429 `APIGW.0308` by the `throttle`, per endpoint service. */
+  throttled: ThrottledCounts;
   /** With `https`: the PEM file of the certificate, to trust as a CA. */
   caCertFile: string | undefined;
   /** Replaces the faults in force (their counts restart). */
   setFaults(faults: Fault[]): void;
+  /** Replaces the `throttle` limits in force (`{}` for none); every service's bucket starts full. */
+  setThrottle(limits: ThrottleLimits): void;
   /** Stops listening, drops every open connection (hanging requests included) and deletes the certificate. */
   stop(): Promise<void>;
 }
@@ -79,6 +89,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     clock,
     lockout: new AccessKeyLockout(settings.lockoutMs, clock.now),
     faults: new FaultPlan(options.faults ?? []),
+    throttle: new GatewayThrottle(options.throttle),
+    throttled: emptyThrottledCounts(),
     latency: settings.latency,
     requests: emptyRequestCounts(),
     stopping: stopping.signal,
@@ -111,8 +123,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     env: emulatorEnv(url, state, certificate?.certFile),
     state,
     requests: runtime.requests,
+    throttled: runtime.throttled,
     caCertFile: certificate?.certFile,
     setFaults: (faults) => runtime.faults.replace(faults),
+    setThrottle: (limits) => runtime.throttle.replace(limits),
     stop: () => {
       stopped ??= stop(server, sockets, stopping, certificate);
       return stopped;

@@ -1,6 +1,8 @@
 import { abortKind, HuaweiCloudError, redactError, type HuaweiCloudErrorDetails, type HuaweiCloudErrorKind } from '../errors';
 import { redactSecrets } from '../redact';
 import { onAbort } from './abort-listeners';
+import { RateWaitEnded, type AdaptiveRateLimiter } from './adaptive-rate-limiter';
+import { AdaptiveRateLimiters } from './adaptive-rate-limiters';
 import { cancelOnAbort, Cancellation } from './cancellation';
 import { clockCorrectionMs } from './clock-skew';
 import { GateWaitEnded, type CredentialGate, type GateTicket } from './credential-gate';
@@ -20,6 +22,8 @@ export interface TransportSettings {
   retryBaseDelayMs: number;
   retryMaxDelayMs: number;
   maxRetryAfterMs: number;
+  /** Pace each endpoint at the rate learnt from its throttles (see `AdaptiveRateLimiter`). Default `true`. */
+  adaptiveRate?: boolean;
   logger?: DebugLogger;
 }
 
@@ -34,6 +38,8 @@ export interface TransportRequest {
   secrets: readonly (string | undefined)[];
   /** The gate of these credentials at this host: one request at a time until it has accepted them. */
   gate: CredentialGate;
+  /** The endpoint service (`kms`): with the URL's origin, the endpoint whose pace the request keeps. */
+  service?: string;
   signal?: AbortSignal;
 }
 
@@ -61,10 +67,20 @@ const GATEWAY_HINTS: Record<string, string> = {
 /**
  * Sends one logical request: signs every attempt afresh, retries throttling, server faults and connection faults
  * with backoff (honouring `Retry-After`), never retries 400/401/403/404 except one 401 explained by clock skew, and
- * gives up at the overall deadline.
+ * gives up at the overall deadline. With `adaptiveRate`, each attempt first waits for its endpoint's send slot.
  */
 export class Transport {
-  constructor(private readonly settings: TransportSettings) {}
+  /** One per endpoint; `undefined` with `adaptiveRate: false`. */
+  private readonly limiters: AdaptiveRateLimiters | undefined;
+
+  constructor(private readonly settings: TransportSettings) {
+    this.limiters = settings.adaptiveRate === false ? undefined : new AdaptiveRateLimiters();
+  }
+
+  /** Ends every wait for a send slot at once (kind `closed`): the client is closed. */
+  close(): void {
+    this.limiters?.close();
+  }
 
   async send(request: TransportRequest): Promise<TransportResponse> {
     const { settings } = this;
@@ -74,10 +90,12 @@ export class Transport {
     let clockCorrected = false;
     // Kept across a retry after a clock correction: that retry is this request's to make, before any waiting one.
     let ticket: GateTicket | undefined;
+    const limiter = this.limiters?.of(request.url.origin, request.service);
 
     try {
       for (let attempt = 1; ; attempt++) {
         ticket ??= await this.admitted(request, started, attempt - 1);
+        if (limiter) await this.paced(limiter, request, started, attempt - 1);
         const clockOffsetMs = gate.clockOffsetMs;
         const headers = await request.authorize(request.headers, new Date(Date.now() + clockOffsetMs));
         // One clearable timer per attempt, at its own limit or at what is left of the deadline, whichever comes first:
@@ -109,6 +127,9 @@ export class Transport {
         const requestId = response.headers['x-request-id'] ?? response.headers['x-iam-trace-id'];
         this.log(request, headers, attempt, attemptStart, { status: response.status, requestId });
         if (response.status !== 401) gate.accept();
+        const retryAfter = parseRetryAfterMs(response.headers['retry-after'], settings.maxRetryAfterMs);
+        if (response.status === 429) limiter?.throttled(attemptStart, retryAfter);
+        else limiter?.answered();
         if (response.status >= 200 && response.status < 300) {
           return { status: response.status, headers: response.headers, body: this.parseBody(response, request, attempt, requestId), requestId, attempts: attempt };
         }
@@ -127,7 +148,6 @@ export class Transport {
         if (response.status === 401) gate.refuse(ticket, error);
         ticket = undefined;
         if (!error.retryable || attempt >= settings.maxAttempts) throw error;
-        const retryAfter = parseRetryAfterMs(response.headers['retry-after'], settings.maxRetryAfterMs);
         const wait = retryAfter ?? backoffDelayMs(attempt, settings.retryBaseDelayMs, settings.retryMaxDelayMs);
         await this.pause(wait, error, request, started);
       }
@@ -144,6 +164,24 @@ export class Transport {
     } catch (error) {
       if (!(error instanceof GateWaitEnded)) throw error;
       throw error.reason === 'aborted' ? this.abortedError(request, attemptsMade) : this.deadlineError(request, attemptsMade);
+    }
+  }
+
+  /** Waits for the endpoint's next send slot, within the deadline and the caller's signal. */
+  private async paced(limiter: AdaptiveRateLimiter, request: TransportRequest, started: number, attemptsMade: number): Promise<void> {
+    try {
+      await limiter.slot(request.signal, started + this.settings.deadlineMs - performance.now());
+    } catch (error) {
+      if (!(error instanceof RateWaitEnded)) throw error;
+      if (error.reason === 'aborted') throw this.abortedError(request, attemptsMade);
+      if (error.reason === 'deadline') throw this.deadlineError(request, attemptsMade);
+      throw new HuaweiCloudError({
+        kind: 'closed',
+        message: `${request.method} ${request.url.host}${request.url.pathname}: the client was closed with close() while the request waited to be sent`,
+        method: request.method,
+        path: request.url.pathname,
+        attempts: attemptsMade,
+      });
     }
   }
 

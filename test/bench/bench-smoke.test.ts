@@ -12,9 +12,10 @@ const ROW_IDS = [
   'cold-start-wall', 'cold-start-import-to-result', 'cold-start-rss', 'root-load',
   'sweep-wall', 'sweep-iam-wall', 'sweep-requests-per-second', 'sweep-iam-requests-per-second',
   'cpu-per-request', 'signing', 'sweep-peak-rss', 'requests-per-program',
+  'scan-wall', 'scan-throttled', 'scan-peak-rss',
 ];
-/** Rows with a figure for the official SDK too. */
-const COMPARED = ['cold-start-wall', 'cold-start-import-to-result', 'cold-start-rss', 'sweep-iam-wall', 'sweep-iam-requests-per-second', 'cpu-per-request', 'signing', 'sweep-peak-rss'];
+/** Rows with a figure for the peer too (the official SDK; for the scan, the scan with adaptive rate off). */
+const COMPARED = ['cold-start-wall', 'cold-start-import-to-result', 'cold-start-rss', 'sweep-iam-wall', 'sweep-iam-requests-per-second', 'cpu-per-request', 'signing', 'sweep-peak-rss', 'scan-wall', 'scan-throttled', 'scan-peak-rss'];
 
 interface Row {
   id: string;

@@ -12,7 +12,7 @@ const helpBlocks = [...readme.matchAll(/```\n\$ hwquota((?: \w+)*) --help\n([\s\
 }));
 
 it('shows the help of hwquota and of each of its commands', () => {
-  expect(helpBlocks.map(({ argv }) => argv.join(' '))).toEqual(['--help', 'get --help', 'check --help', 'emulator --help']);
+  expect(helpBlocks.map(({ argv }) => argv.join(' '))).toEqual(['--help', 'get --help', 'check --help', 'scan --help', 'exporter --help', 'emulator --help']);
 });
 
 it.each(helpBlocks.map(({ argv, shown }) => [argv.join(' '), argv, shown] as const))('hwquota %s prints what the README shows', async (_name, argv, shown) => {

@@ -1,12 +1,11 @@
 import { SERVICE_NAMES } from '../endpoints/service-names';
 import { HuaweiCloudError } from '../errors';
 import { MAX_TIMER_MS } from '../max-timer';
-import { createQuotaClient } from '../quota-client';
 import type { CliIo } from './cli-io';
 import { UsageError } from './cli-io';
-import { CLIENT_FLAGS, clientOptionsFromFlags, parseAdaptiveRateFlag, parseConcurrencyFlag } from './client-flags';
+import { CLIENT_FLAGS, parseConcurrencyFlag } from './client-flags';
 import { parseFlags } from './parse-flags';
-import { parseSelection, SELECTION_FLAGS, SELECTION_HELP } from './scan-flags';
+import { parseSelection, scanClient, SELECTION_FLAGS, SELECTION_HELP } from './scan-flags';
 
 export const EXPORTER_USAGE = `Usage: hwquota exporter [options]
 
@@ -66,9 +65,8 @@ export async function runExporterCommand(args: readonly string[], io: CliIo, opt
   const { host, port } = parseListen(values.listen ?? '127.0.0.1:9464');
   const intervalMs = options.intervalMs ?? parseInterval(values.interval);
   const concurrency = parseConcurrencyFlag(values.concurrency);
-  const region = io.env.HW_REGION_NAME || (selection.regions === 'all' ? undefined : selection.regions[0]);
   // Each refresh reads afresh: the client's short cache would hand a refresh the last one's answers.
-  const client = createQuotaClient({ ...clientOptionsFromFlags({ ...values, region }, io.env), ...parseAdaptiveRateFlag(values['adaptive-rate']), cacheTtlMs: 0 });
+  const client = scanClient(values, selection, io.env, { cacheTtlMs: 0 });
   const { startQuotaExporter } = await import('../scan/quota-exporter.js');
   const stopped = options.signal ?? processStop();
   try {

@@ -1,5 +1,4 @@
 import { SERVICE_NAMES } from '../endpoints/service-names';
-import { createQuotaClient } from '../quota-client';
 import { printable } from '../printable-text';
 import { runScan, ScanInterrupted } from '../scan/run-scan';
 import type { ScanFailure, ScanResult } from '../scan/scan-result';
@@ -9,9 +8,9 @@ import { formatScanTable } from '../scan/scan-table';
 import { SCAN_EXIT, scanExitCode, type Thresholds } from '../scan/thresholds';
 import type { CliIo } from './cli-io';
 import { UsageError } from './cli-io';
-import { CLIENT_FLAGS, clientOptionsFromFlags, parseAdaptiveRateFlag, parseConcurrencyFlag } from './client-flags';
+import { CLIENT_FLAGS, parseConcurrencyFlag } from './client-flags';
 import { parseFlags } from './parse-flags';
-import { parseScanOutput, parseSelection, parseThresholds, SELECTION_FLAGS, SELECTION_HELP, type ScanOutput } from './scan-flags';
+import { parseScanOutput, parseSelection, parseThresholds, scanClient, SELECTION_FLAGS, SELECTION_HELP, type ScanOutput } from './scan-flags';
 
 export const SCAN_USAGE = `Usage: hwquota scan [options]
 
@@ -72,8 +71,7 @@ export async function runScanCommand(args: readonly string[], io: CliIo, options
   const concurrency = parseConcurrencyFlag(values.concurrency);
   // Loaded before any request, so that a broken install fails at once; and only for this format.
   const openMetrics = output === 'openmetrics' ? await import('../scan/quota-metrics.js') : undefined;
-  const region = io.env.HW_REGION_NAME || (selection.regions === 'all' ? undefined : selection.regions[0]);
-  const client = createQuotaClient({ ...clientOptionsFromFlags({ ...values, region }, io.env), ...parseAdaptiveRateFlag(values['adaptive-rate']) });
+  const client = scanClient(values, selection, io.env);
   const interrupt = options.signal ? undefined : processInterrupt();
   const progress = progressLine(io, options.progress ?? (io.stderr === process.stderr && process.stderr.isTTY === true));
   let result: ScanResult;

@@ -4,7 +4,9 @@ import { REGION_PATTERN } from '../endpoints/region';
 import { regionOfProject } from '../scan/project-regions';
 import type { ScanSelection } from '../scan/scan-selection';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../scan/thresholds';
+import { createQuotaClient, type QuotaClient, type QuotaClientOptions } from '../quota-client';
 import { UsageError } from './cli-io';
+import { clientOptionsFromFlags, parseAdaptiveRateFlag } from './client-flags';
 
 /** The flags that say what `scan` and `exporter` read. */
 export const SELECTION_FLAGS = {
@@ -97,4 +99,13 @@ export function parseScanOutput(value: string | undefined): ScanOutput {
   const output = SCAN_OUTPUTS.find((candidate) => candidate === value);
   if (!output) throw new UsageError(`--output takes ${SCAN_OUTPUTS.join(', ')}; got ${JSON.stringify(value)}`);
   return output;
+}
+
+/**
+ * The quota client of a scan or the exporter, from their flags: its region is `HW_REGION_NAME`, else the first region
+ * asked for (for the project look-ups of a region without one of its own in the environment).
+ */
+export function scanClient(values: Parameters<typeof clientOptionsFromFlags>[0] & { 'adaptive-rate'?: string }, selection: ScanSelection, env: NodeJS.ProcessEnv, extra: QuotaClientOptions = {}): QuotaClient {
+  const region = env.HW_REGION_NAME || (selection.regions === 'all' ? undefined : selection.regions[0]);
+  return createQuotaClient({ ...clientOptionsFromFlags({ ...values, region }, env), ...parseAdaptiveRateFlag(values['adaptive-rate']), ...extra });
 }

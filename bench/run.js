@@ -13,6 +13,7 @@ const { scanState } = require('./lib/scan-state');
 const { sweepState, secretsOf } = require('./lib/sweep-state');
 const { formatMarkdown, formatTable } = require('./lib/table');
 const { coldStart } = require('./scenarios/cold-start');
+const { pluginStart } = require('./scenarios/plugin-start');
 const { requestsPerProgram } = require('./scenarios/requests-per-program');
 const { scanThrottled } = require('./scenarios/scan-throttled');
 const { signing } = require('./scenarios/signing');
@@ -43,6 +44,7 @@ async function main() {
     if (run.has('sweep')) results.push(['sweep', await sweep(options, { emulator: slow, projectIds, env: slow.env, secrets, progress })]);
     if (run.has('signing')) results.push(['signing', await signing(options, { progress })]);
     if (run.has('requests')) results.push(['requestsPerProgram', await requestsPerProgram(options, { emulator: plain, env: plain.env, secrets, progress })]);
+    if (run.has('plugin-start')) results.push(['pluginStart', await pluginStart(options, { env: plain.env, secrets, progress })]);
     if (run.has('scan')) {
       // Throttled as the gateway throttles: every service at the same rate, its bucket shared by the regions.
       const state = scanState(options.scan);
@@ -66,7 +68,7 @@ async function main() {
     node: process.version,
     cpus: cpus().length,
     smoke: options.smoke,
-    iterations: { coldStart: options.coldStartIterations, sweep: options.sweepIterations, signing: options.signingIterations, program: options.programIterations, scan: options.scanIterations },
+    iterations: { coldStart: options.coldStartIterations, sweep: options.sweepIterations, signing: options.signingIterations, program: options.programIterations, scan: options.scanIterations, pluginStart: options.pluginStartIterations },
     scenarios: [...options.scenarios],
     sweepSizes: options.sweep,
     rows,

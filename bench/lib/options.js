@@ -1,11 +1,11 @@
 'use strict';
 const { join } = require('node:path');
 
-const SCENARIOS = ['cold-start', 'sweep', 'signing', 'requests', 'scan'];
+const SCENARIOS = ['cold-start', 'sweep', 'signing', 'requests', 'scan', 'plugin-start'];
 
 const USAGE = `usage: node bench/run.js [--iterations N] [--smoke] [--only SCENARIO,...] [--out FILE] [--markdown]
   --iterations N  runs of each measurement, medians reported (default: 10 cold starts, 5 sweeps, 3 signing runs,
-                  1 program, 1 scan); BENCH_ITERATIONS sets it too
+                  1 program, 1 scan, 10 plugin starts); BENCH_ITERATIONS sets it too
   --smoke         one iteration at tiny sizes, to check that every scenario still runs; no verdicts
   --only LIST     run only these of ${SCENARIOS.join(', ')} (while optimising one of them)
   --out FILE      where to write the JSON figures (default bench/results/latest.json)
@@ -42,6 +42,7 @@ function parseOptions(argv, env) {
     signingIterations: iterations ?? 3,
     programIterations: iterations ?? 1,
     scanIterations: iterations ?? 1,
+    pluginStartIterations: iterations ?? 10,
     signingDurationMs: options.smoke ? 50 : 1000,
     // `concurrency` is this package's default (`evaluate`'s, and `connections` per origin), given to the official
     // SDK's workers too; the sweep itself runs with the defaults.

@@ -16,14 +16,26 @@ import { KEY, messages, stepped } from '../pulumi-runtimes/test-stack';
 // object the launcher cannot read).
 const root = join(__dirname, '..', '..');
 const examples = join(root, 'examples');
-const exampleDirs = readdirSync(examples, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+// The Node.js ones: a program, or a policy pack (the YAML and Python examples are checked in other-languages.test.ts).
+const exampleDirs = readdirSync(examples, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && isNodeProject(join(examples, entry.name)))
+  .map((entry) => entry.name);
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+
+function isNodeProject(dir: string): boolean {
+  if (existsSync(join(dir, 'PulumiPolicy.yaml'))) return true;
+  return existsSync(join(dir, 'Pulumi.yaml')) && /^runtime:\s*nodejs\s*$/m.test(readFileSync(join(dir, 'Pulumi.yaml'), 'utf8'));
+}
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
   emulator = await startEmulator();
 });
 afterAll(() => emulator.stop());
+
+it('finds the four Node.js examples', () => {
+  expect(exampleDirs.sort()).toEqual(['outputs', 'placement', 'policy', 'preflight']);
+});
 
 describe.each(exampleDirs)('examples/%s', (name) => {
   const dir = join(examples, name);

@@ -48,7 +48,7 @@ afterAll(async () => {
 describe(`the packed package, installed with @pulumi/pulumi@${pulumiVersion}`, () => {
   it('holds the build, its types, the documents and the examples, and nothing else', () => {
     const documents = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'SECURITY.md', 'CONTRIBUTING.md', 'bench/README.md', 'test/pulumi-runtimes/README.md', 'test/reliability/README.md'];
-    const example = /^examples\/(README\.md|[\w-]+\/(index\.ts|package\.json|tsconfig\.json|Pulumi(Policy)?\.yaml|README\.md|requirements\.json))$/;
+    const example = /^examples\/(README\.md|[\w-]+\/(index\.ts|__main__\.py|package\.json|tsconfig\.json|Pulumi(Policy)?\.yaml|README\.md|requirements\.(json|txt)))$/;
     const unexpected = packedFiles.filter((path) => !/^dist\/.+\.(js|mjs|d\.ts|d\.mts)$/.test(path) && !documents.includes(path) && !example.test(path));
     expect(unexpected).toEqual([]);
     for (const needed of ['dist/index.js', 'dist/index.d.ts', 'dist/esm/index.mjs', 'dist/esm/client.d.mts', 'dist/cli/hwquota.js', 'LICENSE', 'examples/preflight/package.json']) expect(packedFiles).toContain(needed);

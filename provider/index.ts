@@ -9,6 +9,13 @@
 export * from './client';
 export * from './pulumi/functions';
 export type { ConnectionArgs } from './pulumi/settings';
+export { Provider, type ProviderArgs } from './pulumi/provider-resource';
+export {
+  evaluateRequirements,
+  evaluateRequirementsOutput,
+  type EvaluateRequirementsOutputArgs,
+  type EvaluateRequirementsResult,
+} from './pulumi/evaluate-requirements';
 export { requireHeadroom, type RequireHeadroomOptions } from './guards/require-headroom';
 export { hasHeadroom } from './guards/has-headroom';
 export { pickPlacement, pickPlacementOutput, type PickPlacementOptions, type Placement } from './guards/pick-placement';

@@ -94,16 +94,17 @@ ${docLines(`Reads ${api.summary} (${api.service.title} \`GET ${api.path}\`).`)}
 ${docLines(api.example)}
  * \`\`\`
  */
-export function ${name}(args: ${type}Args = {}, _opts?: pulumi.InvokeOptions): Promise<${type}Result> {
-  return invokeRead('${api.name}', args);
+export function ${name}(args: ${type}Args = {}, opts?: pulumi.InvokeOptions): Promise<${type}Result> {
+  return invokeRead('${api.name}', args, opts);
 }
 
 /**
- * The Output form of {@link ${name}}: takes Inputs; an unknown input during preview gives an unknown result
- * without a request, a secret input gives a secret result, and \`opts.dependsOn\` is waited for.
+ * The Output form of {@link ${name}}: takes Inputs, and waits and goes unknown as \`pulumi.runtime.invokeOutput\`
+ * does: for \`opts.dependsOn\`, the resources behind the arguments' Outputs and a component's children; unknown,
+ * without a request, while one of them is being created or an input is unknown; secret when an input is.
  */
 export function ${name}Output(args: ${type}OutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<${type}Result> {
-  return invokeReadOutput(args, opts, (plain: ${type}Args) => ${name}(plain));
+  return invokeReadOutput('${api.name}', args, opts);
 }
 `;
 }

@@ -11,8 +11,24 @@ reportOnExit(result);
 /** The value of an Output, as a program's later code would see it. */
 const outputValue = (output) => new Promise((resolve) => output.apply(resolve));
 
-async function program() {
+/**
+ * Resources mocked as in `pulumi preview`, behind a monitor that is not Pulumi's `MockMonitor`, as an engine's is: under
+ * `setMocks` itself the data sources go to `mocks.call` (so users' unit tests can answer them), and this program
+ * measures the reads they make under an engine.
+ */
+async function engineLikeMocks() {
   await pulumi.runtime.setMocks({ newResource: (args) => ({ id: undefined, state: args.inputs }), call: (args) => args.inputs }, 'bench', 'dev', true);
+  const store = require('@pulumi/pulumi/runtime/state').getStore();
+  const mockMonitor = store.settings.monitor;
+  const monitor = {};
+  for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(mockMonitor))) {
+    if (name !== 'constructor' && typeof mockMonitor[name] === 'function') monitor[name] = mockMonitor[name].bind(mockMonitor);
+  }
+  store.settings.monitor = monitor;
+}
+
+async function program() {
+  await engineLikeMocks();
   const quotas = require('pulumi-huaweicloud-quotas');
   const dataSources = ['getAccountQuotas', 'getProjectQuotas', 'getKmsQuotas', 'getSfsTurboQuotas', 'getMetaStudioUserQuotas'];
   const reads = [];

@@ -2,9 +2,13 @@ import * as pulumi from '@pulumi/pulumi';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../provider/emulator';
 import * as quotas from '../../provider/index';
+import { setEngineLikeMocks } from '../support/engine-monitor-mocks';
 import { clearSharedState } from '../support/shared-state';
 
 // Pulumi mocks and config are process-global: this file owns them.
+// These tests are of the direct read (its settings chain and Output rules), as under a real engine: the mocks sit
+// behind an engine-like monitor. Under `setMocks` itself the functions go to `mocks.call` (issue 14;
+// test/pulumi/mocked-invokes.test.ts).
 let emulator: RunningEmulator;
 beforeAll(async () => {
   emulator = await startEmulator();
@@ -23,7 +27,7 @@ beforeEach(() => {
 
 /** Mocks where, during preview, a created resource's ID is unknown (as the engine does). */
 async function useMocks(preview: boolean) {
-  await pulumi.runtime.setMocks(
+  await setEngineLikeMocks(
     {
       newResource: (args) => ({ id: preview ? undefined : `${args.name}-id`, state: args.inputs }),
       call: (args) => args.inputs,

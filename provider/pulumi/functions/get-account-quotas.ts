@@ -26,14 +26,15 @@ export interface GetAccountQuotasResult extends QuotaReadResult<'account'> {}
  * const users = account.resources[0];
  * ```
  */
-export function getAccountQuotas(args: GetAccountQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetAccountQuotasResult> {
-  return invokeRead('account', args);
+export function getAccountQuotas(args: GetAccountQuotasArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetAccountQuotasResult> {
+  return invokeRead('account', args, opts);
 }
 
 /**
- * The Output form of {@link getAccountQuotas}: takes Inputs; an unknown input during preview gives an unknown result
- * without a request, a secret input gives a secret result, and `opts.dependsOn` is waited for.
+ * The Output form of {@link getAccountQuotas}: takes Inputs, and waits and goes unknown as `pulumi.runtime.invokeOutput`
+ * does: for `opts.dependsOn`, the resources behind the arguments' Outputs and a component's children; unknown,
+ * without a request, while one of them is being created or an input is unknown; secret when an input is.
  */
 export function getAccountQuotasOutput(args: GetAccountQuotasOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetAccountQuotasResult> {
-  return invokeReadOutput(args, opts, (plain: GetAccountQuotasArgs) => getAccountQuotas(plain));
+  return invokeReadOutput('account', args, opts);
 }

@@ -27,14 +27,15 @@ export interface GetEcsQuotasResult extends QuotaReadResult<'ecs'> {}
  * if ((cores?.headroom ?? 0) < 16) throw new pulumi.RunError('not enough vCPUs left for the cluster');
  * ```
  */
-export function getEcsQuotas(args: GetEcsQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetEcsQuotasResult> {
-  return invokeRead('ecs', args);
+export function getEcsQuotas(args: GetEcsQuotasArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetEcsQuotasResult> {
+  return invokeRead('ecs', args, opts);
 }
 
 /**
- * The Output form of {@link getEcsQuotas}: takes Inputs; an unknown input during preview gives an unknown result
- * without a request, a secret input gives a secret result, and `opts.dependsOn` is waited for.
+ * The Output form of {@link getEcsQuotas}: takes Inputs, and waits and goes unknown as `pulumi.runtime.invokeOutput`
+ * does: for `opts.dependsOn`, the resources behind the arguments' Outputs and a component's children; unknown,
+ * without a request, while one of them is being created or an input is unknown; secret when an input is.
  */
 export function getEcsQuotasOutput(args: GetEcsQuotasOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetEcsQuotasResult> {
-  return invokeReadOutput(args, opts, (plain: GetEcsQuotasArgs) => getEcsQuotas(plain));
+  return invokeReadOutput('ecs', args, opts);
 }

@@ -26,14 +26,15 @@ export interface GetElbQuotasResult extends QuotaReadResult<'elb'> {}
  * const balancers = elb.resources.find((r) => r.type === 'loadbalancer');
  * ```
  */
-export function getElbQuotas(args: GetElbQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetElbQuotasResult> {
-  return invokeRead('elb', args);
+export function getElbQuotas(args: GetElbQuotasArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetElbQuotasResult> {
+  return invokeRead('elb', args, opts);
 }
 
 /**
- * The Output form of {@link getElbQuotas}: takes Inputs; an unknown input during preview gives an unknown result
- * without a request, a secret input gives a secret result, and `opts.dependsOn` is waited for.
+ * The Output form of {@link getElbQuotas}: takes Inputs, and waits and goes unknown as `pulumi.runtime.invokeOutput`
+ * does: for `opts.dependsOn`, the resources behind the arguments' Outputs and a component's children; unknown,
+ * without a request, while one of them is being created or an input is unknown; secret when an input is.
  */
 export function getElbQuotasOutput(args: GetElbQuotasOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetElbQuotasResult> {
-  return invokeReadOutput(args, opts, (plain: GetElbQuotasArgs) => getElbQuotas(plain));
+  return invokeReadOutput('elb', args, opts);
 }

@@ -27,14 +27,15 @@ export interface GetEvsQuotasResult extends QuotaReadResult<'evs'> {}
  * export const ssdGigabytesLeft = ssd?.unlimited ? 'unlimited' : ssd?.headroom;
  * ```
  */
-export function getEvsQuotas(args: GetEvsQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetEvsQuotasResult> {
-  return invokeRead('evs', args);
+export function getEvsQuotas(args: GetEvsQuotasArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetEvsQuotasResult> {
+  return invokeRead('evs', args, opts);
 }
 
 /**
- * The Output form of {@link getEvsQuotas}: takes Inputs; an unknown input during preview gives an unknown result
- * without a request, a secret input gives a secret result, and `opts.dependsOn` is waited for.
+ * The Output form of {@link getEvsQuotas}: takes Inputs, and waits and goes unknown as `pulumi.runtime.invokeOutput`
+ * does: for `opts.dependsOn`, the resources behind the arguments' Outputs and a component's children; unknown,
+ * without a request, while one of them is being created or an input is unknown; secret when an input is.
  */
 export function getEvsQuotasOutput(args: GetEvsQuotasOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetEvsQuotasResult> {
-  return invokeReadOutput(args, opts, (plain: GetEvsQuotasArgs) => getEvsQuotas(plain));
+  return invokeReadOutput('evs', args, opts);
 }

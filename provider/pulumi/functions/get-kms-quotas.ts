@@ -27,14 +27,15 @@ export interface GetKmsQuotasResult extends QuotaReadResult<'kms'> {}
  * if ((cmk?.headroom ?? 0) < 3) throw new pulumi.RunError('not enough KMS keys left');
  * ```
  */
-export function getKmsQuotas(args: GetKmsQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetKmsQuotasResult> {
-  return invokeRead('kms', args);
+export function getKmsQuotas(args: GetKmsQuotasArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetKmsQuotasResult> {
+  return invokeRead('kms', args, opts);
 }
 
 /**
- * The Output form of {@link getKmsQuotas}: takes Inputs; an unknown input during preview gives an unknown result
- * without a request, a secret input gives a secret result, and `opts.dependsOn` is waited for.
+ * The Output form of {@link getKmsQuotas}: takes Inputs, and waits and goes unknown as `pulumi.runtime.invokeOutput`
+ * does: for `opts.dependsOn`, the resources behind the arguments' Outputs and a component's children; unknown,
+ * without a request, while one of them is being created or an input is unknown; secret when an input is.
  */
 export function getKmsQuotasOutput(args: GetKmsQuotasOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetKmsQuotasResult> {
-  return invokeReadOutput(args, opts, (plain: GetKmsQuotasArgs) => getKmsQuotas(plain));
+  return invokeReadOutput('kms', args, opts);
 }

@@ -26,14 +26,15 @@ export interface GetMetaStudioUserQuotasResult extends QuotaReadResult<'metastud
  * const minutes = meta.users[0]?.resources.find((r) => r.type === 'video_time_2d_model');
  * ```
  */
-export function getMetaStudioUserQuotas(args: GetMetaStudioUserQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetMetaStudioUserQuotasResult> {
-  return invokeRead('metastudio', args);
+export function getMetaStudioUserQuotas(args: GetMetaStudioUserQuotasArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetMetaStudioUserQuotasResult> {
+  return invokeRead('metastudio', args, opts);
 }
 
 /**
- * The Output form of {@link getMetaStudioUserQuotas}: takes Inputs; an unknown input during preview gives an unknown result
- * without a request, a secret input gives a secret result, and `opts.dependsOn` is waited for.
+ * The Output form of {@link getMetaStudioUserQuotas}: takes Inputs, and waits and goes unknown as `pulumi.runtime.invokeOutput`
+ * does: for `opts.dependsOn`, the resources behind the arguments' Outputs and a component's children; unknown,
+ * without a request, while one of them is being created or an input is unknown; secret when an input is.
  */
 export function getMetaStudioUserQuotasOutput(args: GetMetaStudioUserQuotasOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetMetaStudioUserQuotasResult> {
-  return invokeReadOutput(args, opts, (plain: GetMetaStudioUserQuotasArgs) => getMetaStudioUserQuotas(plain));
+  return invokeReadOutput('metastudio', args, opts);
 }

@@ -25,14 +25,15 @@ export interface GetProjectQuotasResult extends QuotaReadResult<'project'> {}
  * const project = await quotas.getProjectQuotas({ region: 'cn-north-4', projectName: 'cn-north-4_dev' });
  * ```
  */
-export function getProjectQuotas(args: GetProjectQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetProjectQuotasResult> {
-  return invokeRead('project', args);
+export function getProjectQuotas(args: GetProjectQuotasArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetProjectQuotasResult> {
+  return invokeRead('project', args, opts);
 }
 
 /**
- * The Output form of {@link getProjectQuotas}: takes Inputs; an unknown input during preview gives an unknown result
- * without a request, a secret input gives a secret result, and `opts.dependsOn` is waited for.
+ * The Output form of {@link getProjectQuotas}: takes Inputs, and waits and goes unknown as `pulumi.runtime.invokeOutput`
+ * does: for `opts.dependsOn`, the resources behind the arguments' Outputs and a component's children; unknown,
+ * without a request, while one of them is being created or an input is unknown; secret when an input is.
  */
 export function getProjectQuotasOutput(args: GetProjectQuotasOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetProjectQuotasResult> {
-  return invokeReadOutput(args, opts, (plain: GetProjectQuotasArgs) => getProjectQuotas(plain));
+  return invokeReadOutput('project', args, opts);
 }

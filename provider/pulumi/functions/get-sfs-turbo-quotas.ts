@@ -26,14 +26,15 @@ export interface GetSfsTurboQuotasResult extends QuotaReadResult<'sfs-turbo'> {}
  * export const sharesLeft = sfs.apply((r) => r.resources.find((q) => q.type === 'shares')?.headroom);
  * ```
  */
-export function getSfsTurboQuotas(args: GetSfsTurboQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetSfsTurboQuotasResult> {
-  return invokeRead('sfs-turbo', args);
+export function getSfsTurboQuotas(args: GetSfsTurboQuotasArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetSfsTurboQuotasResult> {
+  return invokeRead('sfs-turbo', args, opts);
 }
 
 /**
- * The Output form of {@link getSfsTurboQuotas}: takes Inputs; an unknown input during preview gives an unknown result
- * without a request, a secret input gives a secret result, and `opts.dependsOn` is waited for.
+ * The Output form of {@link getSfsTurboQuotas}: takes Inputs, and waits and goes unknown as `pulumi.runtime.invokeOutput`
+ * does: for `opts.dependsOn`, the resources behind the arguments' Outputs and a component's children; unknown,
+ * without a request, while one of them is being created or an input is unknown; secret when an input is.
  */
 export function getSfsTurboQuotasOutput(args: GetSfsTurboQuotasOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetSfsTurboQuotasResult> {
-  return invokeReadOutput(args, opts, (plain: GetSfsTurboQuotasArgs) => getSfsTurboQuotas(plain));
+  return invokeReadOutput('sfs-turbo', args, opts);
 }

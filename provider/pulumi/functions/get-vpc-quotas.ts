@@ -26,14 +26,15 @@ export interface GetVpcQuotasResult extends QuotaReadResult<'vpc'> {}
  * export const eipsLeft = vpc.resources[0]?.headroom;
  * ```
  */
-export function getVpcQuotas(args: GetVpcQuotasArgs = {}, _opts?: pulumi.InvokeOptions): Promise<GetVpcQuotasResult> {
-  return invokeRead('vpc', args);
+export function getVpcQuotas(args: GetVpcQuotasArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetVpcQuotasResult> {
+  return invokeRead('vpc', args, opts);
 }
 
 /**
- * The Output form of {@link getVpcQuotas}: takes Inputs; an unknown input during preview gives an unknown result
- * without a request, a secret input gives a secret result, and `opts.dependsOn` is waited for.
+ * The Output form of {@link getVpcQuotas}: takes Inputs, and waits and goes unknown as `pulumi.runtime.invokeOutput`
+ * does: for `opts.dependsOn`, the resources behind the arguments' Outputs and a component's children; unknown,
+ * without a request, while one of them is being created or an input is unknown; secret when an input is.
  */
 export function getVpcQuotasOutput(args: GetVpcQuotasOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetVpcQuotasResult> {
-  return invokeReadOutput(args, opts, (plain: GetVpcQuotasArgs) => getVpcQuotas(plain));
+  return invokeReadOutput('vpc', args, opts);
 }

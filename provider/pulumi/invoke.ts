@@ -140,7 +140,8 @@ async function invokeDirectAsync(token: string, props: unknown, opts: pulumi.Inv
     if (internals.containsUnknownValues(serialized)) return UNKNOWN;
     const resourcesToWaitFor = new Set<pulumi.Resource>(dependsOnDeps);
     for (const resourceDeps of deps.values()) for (const resource of resourceDeps) resourcesToWaitFor.add(resource);
-    const expanded = await internals.getAllTransitivelyReferencedResources(resourcesToWaitFor, new Set());
+    // Before 3.16x, @pulumi/pulumi's invokeOutput did not expand components either: with that version, neither do we.
+    const expanded = internals.getAllTransitivelyReferencedResources ? await internals.getAllTransitivelyReferencedResources(resourcesToWaitFor, new Set()) : [...resourcesToWaitFor];
     for (const dep of expanded) {
       // DependencyResources are CustomResources without an ID: skipped, as invokeOutput skips them.
       if (pulumi.CustomResource.isInstance(dep) && dep.id && !(await (dep.id as unknown as OutputInternals<string>).isKnown)) return UNKNOWN;

@@ -8,7 +8,7 @@ import * as settingsModule from '@pulumi/pulumi/runtime/settings';
 /**
  * The parts of `@pulumi/pulumi` that `invokeOutput` is made of (`runtime/invoke.js`), marked internal in its typings.
  * The data sources' direct read follows the same steps with them, so that it waits and goes unknown exactly as
- * `invokeOutput` does, without an RPC. Checked against 3.248; each is looked up once, and a missing one is an error
+ * `invokeOutput` does, without an RPC. Checked against 3.141 and 3.248; each is looked up once, and a missing one is an error
  * that names the `@pulumi/pulumi` version to use.
  */
 export interface PulumiInternals {
@@ -16,7 +16,8 @@ export interface PulumiInternals {
   containsUnknownValues(value: unknown): boolean;
   unwrapSecretValues(value: unknown): [unknown, boolean];
   gatherExplicitDependencies(dependsOn: unknown): Promise<pulumi.Resource[]>;
-  getAllTransitivelyReferencedResources(resources: Set<pulumi.Resource>, exclude: Set<pulumi.Resource>): Promise<pulumi.Resource[]>;
+  /** Absent before @pulumi/pulumi 3.16x (3.141, the oldest of the peer range, lacks it), whose invokeOutput did not expand components. */
+  getAllTransitivelyReferencedResources?(resources: Set<pulumi.Resource>, exclude: Set<pulumi.Resource>): Promise<pulumi.Resource[]>;
   awaitStackRegistrations(): Promise<void>;
   rpcKeepAlive(): () => void;
   getMonitor(): unknown;
@@ -45,9 +46,10 @@ export function pulumiInternals(): PulumiInternals {
     Output: (outputModule as unknown as Record<string, unknown>).Output,
     MockMonitor: (mocksModule as unknown as Record<string, unknown>).MockMonitor,
   };
-  const missing = Object.entries(found).filter(([, value]) => typeof value !== 'function').map(([name]) => name);
+  const optional = ['getAllTransitivelyReferencedResources'];
+  const missing = Object.entries(found).filter(([name, value]) => typeof value !== 'function' && !optional.includes(name)).map(([name]) => name);
   if (missing.length > 0) {
-    throw new pulumi.RunError(`hwquota: unsupported: this @pulumi/pulumi lacks ${missing.join(', ')}, which the data sources' Output forms use; install @pulumi/pulumi 3.248 or later`);
+    throw new pulumi.RunError(`hwquota: unsupported: this @pulumi/pulumi lacks ${missing.join(', ')}, which the data sources' Output forms use; install @pulumi/pulumi 3.141 or later`);
   }
   internals = found as unknown as PulumiInternals;
   return internals;

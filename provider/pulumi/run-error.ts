@@ -1,35 +1,23 @@
-import * as pulumi from '@pulumi/pulumi';
-import { HuaweiCloudError, type HuaweiCloudErrorKind } from '../errors';
+import { HuaweiCloudError } from '../errors';
 
 /**
- * A data source's failure as a `pulumi.RunError`: the run ends with `hwquota: <kind>: <message>` and no stack trace,
- * as the guards end it. It keeps the error's fields (`kind`, `code`, `field`, `requestId`...), never a credential.
+ * A data source's failure: still a `HuaweiCloudError` (its `kind`, `code`, `field`, `requestId`... and `instanceof`
+ * hold), and branded as Pulumi brands a `RunError` (`RunError.isInstance` looks for the brand), so that the run ends
+ * with `hwquota: <kind>: <message>` and no stack trace, as the guards end it. Never a credential.
  */
-export class QuotaRunError extends pulumi.RunError {
-  /** What went wrong, as `HuaweiCloudError.kind`. */
-  readonly kind: HuaweiCloudErrorKind;
-  /** For `service`: the HTTP status of the answer. */
-  readonly status: number | undefined;
-  /** For `service`: the service's own error code. */
-  readonly code: string | undefined;
-  /** The request ID of the answer, to quote to Huawei Cloud support. */
-  readonly requestId: string | undefined;
-  /** For `invalid-argument`: the argument or setting at fault. */
-  readonly field: string | undefined;
+export class QuotaRunError extends HuaweiCloudError {
+  /** Pulumi's `RunError` brand: its program runner prints the message alone. */
+  readonly __pulumiRunError = true;
 
   constructor(error: HuaweiCloudError) {
-    super(`hwquota: ${error.kind}: ${error.message}`);
-    this.kind = error.kind;
-    this.status = error.status;
-    this.code = error.code;
-    this.requestId = error.requestId;
-    this.field = error.field;
+    const { name, message, ...fields } = error.toJSON();
+    super({ ...(fields as Omit<ConstructorParameters<typeof HuaweiCloudError>[0], 'message'>), message: `hwquota: ${error.kind}: ${error.message}`, cause: error.cause });
   }
 }
 
 /** This package's errors as {@link QuotaRunError}; anything else as it is. */
 export function toRunError(error: unknown): unknown {
-  return error instanceof HuaweiCloudError ? new QuotaRunError(error) : error;
+  return error instanceof HuaweiCloudError && !(error instanceof QuotaRunError) ? new QuotaRunError(error) : error;
 }
 
 /** An `invalid-argument` failure of an invoke option, as a {@link QuotaRunError}. */

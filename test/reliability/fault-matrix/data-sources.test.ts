@@ -1,4 +1,3 @@
-import * as pulumi from '@pulumi/pulumi';
 import { afterAll, beforeAll, describe, expect as fileExpect, it, vi } from 'vitest';
 import { HuaweiCloudError } from '../../../provider/client';
 import { emptyRequestCounts } from '../../../provider/emulator/router';
@@ -14,6 +13,7 @@ import { captureProcessStderr } from '../support/stderr-capture';
 import { requestCounter, withEmulator } from '../support/with-emulator';
 import { attemptsOf, describeExpected, expectedRequests, FAULT_CASES, hangs, READ_TARGETS, timeBounds } from './fault-cases';
 import { MatrixFigures } from './matrix-figures';
+import { setEngineLikeMocks } from '../../support/engine-monitor-mocks';
 
 // The Pulumi data sources (getAccountQuotas ... getMetaStudioUserQuotas) against every fault. They take no timing
 // settings, so they run with the defaults; a server that never answers is bounded here by the caller's signal, and
@@ -23,7 +23,7 @@ const figures = new MatrixFigures('Fault matrix: Pulumi data sources getX (defau
 const HANG_SIGNAL_MS = 400;
 let debugLog: ReturnType<typeof captureProcessStderr>;
 beforeAll(async () => {
-  await pulumi.runtime.setMocks({ newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: (args) => args.inputs }, 'reliability', 'dev', false);
+  await setEngineLikeMocks({ newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: (args) => args.inputs }, 'reliability', 'dev', false);
   process.env.HWQUOTA_DEBUG = '1';
   debugLog = captureProcessStderr();
 });

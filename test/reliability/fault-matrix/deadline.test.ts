@@ -1,4 +1,3 @@
-import * as pulumi from '@pulumi/pulumi';
 import { beforeAll, describe, it } from 'vitest';
 import { DEFAULTS } from '../../../provider/client-options';
 import { emptyRequestCounts } from '../../../provider/emulator/router';
@@ -11,6 +10,7 @@ import { SLACK_MS } from '../support/retry-timings';
 import { cliErrorKind, runCli } from '../support/run-cli';
 import { settle } from '../support/settle';
 import { requestCounter, withEmulator } from '../support/with-emulator';
+import { setEngineLikeMocks } from '../../support/engine-monitor-mocks';
 
 // The CLI and the data sources take no timing settings: against a server that never answers, what bounds them is the
 // default 30 s per attempt and the 90 s overall deadline. Proving that takes 90 s, so only the long run does
@@ -20,7 +20,7 @@ const { requestTimeoutMs, deadlineMs } = DEFAULTS;
 /** Attempts that start before the deadline: each waits 30 s, plus at most 200 and 400 ms of backoff between them. */
 const ATTEMPTS_BEFORE_DEADLINE = Math.ceil(deadlineMs / requestTimeoutMs);
 
-beforeAll(() => pulumi.runtime.setMocks({ newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: (args) => args.inputs }, 'reliability', 'dev', false));
+beforeAll(() => setEngineLikeMocks({ newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: (args) => args.inputs }, 'reliability', 'dev', false));
 
 describe.runIf(isLongRun()).concurrent('a server that never answers, with the default timings (long run only)', () => {
   it('hwquota get ends at the 90 s deadline with a timeout', { timeout: deadlineMs + 30_000 }, async ({ expect }) => {

@@ -1,4 +1,3 @@
-import * as pulumi from '@pulumi/pulumi';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createQuotaClient, type QuotaClient, type QuotaClientOptions } from '../../../provider/client';
 import type { RouteName, RunningEmulator } from '../../../provider/emulator';
@@ -12,6 +11,7 @@ import { FAST_TIMINGS } from '../support/retry-timings';
 import { cliErrorKind, runCli } from '../support/run-cli';
 import { settle } from '../support/settle';
 import { requestCounter, withEmulator } from '../support/with-emulator';
+import { setEngineLikeMocks } from '../../support/engine-monitor-mocks';
 
 // 400, 401, 403 and 404 are answers, not faults: sending the same request again cannot help, and more than five failed
 // signatures lock a key. Each is sent exactly once, except one 401 whose Date header shows a skewed clock: that one is
@@ -21,7 +21,7 @@ const WRONG_SECRET = 'RELIABILITYSECRETKEYwrong000000000000001';
 const UNKNOWN_PROJECT = '0'.repeat(32);
 const TWENTY_MINUTES = 20 * 60_000;
 
-beforeAll(() => pulumi.runtime.setMocks({ newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: (args) => args.inputs }, 'reliability', 'dev', false));
+beforeAll(() => setEngineLikeMocks({ newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: (args) => args.inputs }, 'reliability', 'dev', false));
 
 /** A quota client for the emulator with these settings over the recognisable-secrets environment, closed after use. */
 async function withClient<T>(emulator: RunningEmulator, options: QuotaClientOptions, use: (client: QuotaClient) => Promise<T>): Promise<T> {

@@ -14,6 +14,7 @@ import { hostileString, hostileValue, wellFormedId } from './arbitraries';
 import { OutcomeTally } from './outcome-tally';
 import { hostileNeed, hostileRequirements } from './requirement-arbitraries';
 import { useSandbox } from './sandbox';
+import { setEngineLikeMocks } from '../../support/engine-monitor-mocks';
 
 // The guards (requireHeadroom, pickPlacement, hasHeadroom, the QuotaGuard provider) with hostile requirements, margins,
 // candidates and settings. Each ends in a valid result or a typed error: a HuaweiCloudError, or pulumi.RunError (the
@@ -26,7 +27,7 @@ const warnings: string[] = [];
 beforeAll(async () => {
   Object.assign(process.env, sandbox().env);
   vi.spyOn(pulumi.log, 'warn').mockImplementation(async (message: string) => void warnings.push(message));
-  await pulumi.runtime.setMocks({ newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: (args) => args.inputs }, 'reliability', 'dev', false);
+  await setEngineLikeMocks({ newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: (args) => args.inputs }, 'reliability', 'dev', false);
 });
 afterAll(() => {
   process.env = savedEnv;

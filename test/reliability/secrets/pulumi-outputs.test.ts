@@ -8,6 +8,7 @@ import { emulatorEndpoints } from '../support/data-source-read';
 import { AUTH_TOKEN, expectNoSecrets, SECURITY_TOKEN, TEMPORARY_SECRET_KEY } from '../support/recognisable-secrets';
 import { reliabilityState, TEMPORARY_ACCESS_KEY } from '../support/reliability-state';
 import { settle } from '../support/settle';
+import { setEngineLikeMocks } from '../../support/engine-monitor-mocks';
 
 // The Pulumi layer with credentials in stack config, as secrets: what the data sources and guards give back (Outputs,
 // results, RunError messages, warnings, registered resources) never holds one, and a secret passed in as an Output
@@ -19,7 +20,7 @@ const warnings: string[] = [];
 
 beforeAll(async () => {
   emulator = await startEmulator({ state: reliabilityState() });
-  await pulumi.runtime.setMocks(
+  await setEngineLikeMocks(
     {
       newResource: (args) => {
         registered.push(args);

@@ -5,17 +5,12 @@
 // itself cannot be installed here). Exit 0 when every step behaves as expected.
 'use strict';
 const { execFile } = require('node:child_process');
-const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const ts = require('typescript');
+const { requireTypeScript } = require('../scripts/require-typescript');
 const { startEmulator } = require('../dist/emulator.js');
 
-// The stand-in engine is TypeScript (test/pulumi-runtimes): compile it on load.
-require.extensions['.ts'] = (module, filename) => {
-  const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
-  module._compile(ts.transpileModule(readFileSync(filename, 'utf8'), { fileName: filename, compilerOptions }).outputText, filename);
-};
-const { testStack, messages } = require('../test/pulumi-runtimes/test-stack.ts');
+// The stand-in engine is TypeScript (test/pulumi-runtimes): compiled on load.
+const { testStack, messages } = requireTypeScript(join(__dirname, '..', 'test', 'pulumi-runtimes', 'test-stack.ts'));
 
 const root = join(__dirname, '..');
 const requirementsFile = join('examples', 'preflight', 'requirements.json');

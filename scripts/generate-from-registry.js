@@ -6,8 +6,7 @@
 'use strict';
 const { readFileSync, readdirSync, writeFileSync, rmSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
-const Module = require('node:module');
-const ts = require('typescript');
+const { requireTypeScript } = require('./require-typescript');
 
 const root = join(__dirname, '..');
 const apisDir = join(root, 'provider', 'apis');
@@ -31,20 +30,11 @@ function registrySource(definitions) {
   return `${HEADER}${imports}\n/** Every quota API this package reads, by file name. */\nexport const QUOTA_APIS = [${list}] as const;\n`;
 }
 
-/** Loads the TypeScript sources as they are, compiled on require (`./x.js` in them meaning `./x.ts`). */
+/** The registry and scope shapes, from the TypeScript sources as they are. */
 function loadRegistry() {
-  require.extensions['.ts'] = (module, filename) => {
-    const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
-    module._compile(ts.transpileModule(readFileSync(filename, 'utf8'), { fileName: filename, compilerOptions }).outputText, filename);
-  };
-  const resolve = Module._resolveFilename;
-  Module._resolveFilename = function resolveTs(request, parent, ...rest) {
-    const typescript = request.startsWith('.') && request.endsWith('.js') && parent?.filename?.endsWith('.ts') ? request.replace(/\.js$/, '.ts') : undefined;
-    return resolve.call(this, typescript && existsSync(join(parent.path, typescript)) ? typescript : request, parent, ...rest);
-  };
   return {
-    apis: require(join(apisDir, 'registry.ts')).QUOTA_APIS,
-    scopeShapes: require(join(apisDir, 'scope-args.ts')).SCOPE_SHAPES,
+    apis: requireTypeScript(join(apisDir, 'registry.ts')).QUOTA_APIS,
+    scopeShapes: requireTypeScript(join(apisDir, 'scope-args.ts')).SCOPE_SHAPES,
   };
 }
 

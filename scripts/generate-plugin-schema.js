@@ -8,24 +8,14 @@
 'use strict';
 const { readFileSync, writeFileSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
-const Module = require('node:module');
-const ts = require('typescript');
+const { requireTypeScript } = require('./require-typescript');
 
 const root = join(__dirname, '..');
 const target = join(root, 'provider', 'plugin', 'schema.json');
 
-/** Loads the TypeScript sources as they are, compiled on require (as scripts/generate-from-registry.js does). */
+/** The schema builder, from the TypeScript sources as they are. */
 function loadSchemaBuilder() {
-  require.extensions['.ts'] = (module, filename) => {
-    const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
-    module._compile(ts.transpileModule(readFileSync(filename, 'utf8'), { fileName: filename, compilerOptions }).outputText, filename);
-  };
-  const resolve = Module._resolveFilename;
-  Module._resolveFilename = function resolveTs(request, parent, ...rest) {
-    const typescript = request.startsWith('.') && request.endsWith('.js') && parent?.filename?.endsWith('.ts') ? request.replace(/\.js$/, '.ts') : undefined;
-    return resolve.call(this, typescript && existsSync(join(parent.path, typescript)) ? typescript : request, parent, ...rest);
-  };
-  return require(join(root, 'provider', 'plugin', 'plugin-schema.ts')).buildPluginSchema;
+  return requireTypeScript(join(root, 'provider', 'plugin', 'plugin-schema.ts')).buildPluginSchema;
 }
 
 function main() {

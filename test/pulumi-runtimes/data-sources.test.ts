@@ -48,3 +48,35 @@ it('the Output form is unknown in preview while a component it depends on has a 
   const update = passed(await stack.update());
   expect(update.outputs.region).toBe('cn-north-4');
 });
+
+it('over a stack\'s life (first run, unchanged, growth, shrink, destroy) the Output form reads once its keys exist', { timeout: 240_000 }, async () => {
+  const cmk = emulator.state.accounts[0]!.projects.find((project) => project.name === 'cn-north-4')!.kmsQuotas.find((quota) => quota.type === 'CMK')!;
+  cmk.used = 10;
+  const life = testStack(join(__dirname, 'programs', 'data-sources'), { name: 'data-sources', emulator, config: { 'data-sources:case': 'keys', 'data-sources:keys': '2' } });
+  try {
+    // First run: unknown in the preview (the keys are being created), read after them in the update.
+    const first = await life.up();
+    expect(passed(first.preview).outputs.cmkUsed, JSON.stringify(first.preview.outputs)).toBe(UNKNOWN);
+    expect(passed(first.update).outputs.cmkUsed).toBe(12);
+    // Unchanged: the keys exist, so the preview reads too; nothing is created or replaced.
+    const unchanged = await life.up();
+    expect(passed(unchanged.preview).outputs.cmkUsed).toBe(12);
+    expect(passed(unchanged.update).steps.every((step) => step.op === 'same')).toBe(true);
+    expect(unchanged.update!.outputs.cmkUsed).toBe(12);
+    // Growth: a third key, unknown until it exists.
+    life.configure({ 'data-sources:keys': '3' });
+    const grown = await life.up();
+    expect(grown.preview.outputs.cmkUsed).toBe(UNKNOWN);
+    expect(passed(grown.update).outputs.cmkUsed).toBe(13);
+    // Shrink: one key; the others are deleted after the program, so the next run reads 11.
+    life.configure({ 'data-sources:keys': '1' });
+    passed((await life.up()).update);
+    expect(cmk.used).toBe(11);
+    expect(passed(await life.preview()).outputs.cmkUsed).toBe(11);
+    // Destroy: every key deleted, the usage back where it was.
+    passed(await life.destroy());
+    expect(cmk.used).toBe(10);
+  } finally {
+    life.remove();
+  }
+});

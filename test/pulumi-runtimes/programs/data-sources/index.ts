@@ -8,11 +8,11 @@ class KmsKey extends pulumi.CustomResource {
   }
 }
 
-/** A component whose child is a key: depending on it is depending on the key. */
+/** A component whose children are keys: depending on it is depending on the keys. */
 class KeySet extends pulumi.ComponentResource {
-  constructor(name: string) {
+  constructor(name: string, count = 1) {
     super('test:index:KeySet', name, {});
-    new KmsKey(`${name}-1`, { keyAlias: `alias/${name}-1` }, { parent: this });
+    for (let index = 1; index <= count; index++) new KmsKey(`${name}-${index}`, { keyAlias: `alias/${name}-${index}` }, { parent: this });
     this.registerOutputs({});
   }
 }
@@ -32,6 +32,11 @@ export = async () => {
       // Unknown in preview (the component's key is being created), known in the update, as invokeOutput gives it.
       const keys = new KeySet('keys');
       return { region: quotas.getKmsQuotasOutput({}, { dependsOn: [keys] }).region };
+    }
+    case 'keys': {
+      // A stack's life: `keys` keys, and the KMS usage read once they exist.
+      const keys = new KeySet('keys', new pulumi.Config().requireNumber('keys'));
+      return { cmkUsed: quotas.getKmsQuotasOutput({}, { dependsOn: [keys] }).apply((kms) => kms.resources.find((quota) => quota.type === 'CMK')?.used) };
     }
     default:
       throw new Error(`unknown case ${scenario}`);
